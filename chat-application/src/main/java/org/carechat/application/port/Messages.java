@@ -1,0 +1,59 @@
+package org.carechat.application.port;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.carechat.domain.attachment.AttachmentId;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageDraft;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageType;
+import org.carechat.domain.user.UserId;
+
+/** Where messages are kept, each at its place in its conversation. */
+public interface Messages {
+
+    /**
+     * Stores a draft at the next place of its conversation. Places are gap-free and strictly increasing
+     * per conversation, starting at 1, also when several callers append at once. When the same sender
+     * already stored a message with the same {@code clientMessageId}, nothing is stored and that message
+     * is returned, also when both attempts race.
+     */
+    Appended append(MessageDraft draft);
+
+    /** The outcome of {@link #append}: the stored message, and whether this call stored it. */
+    record Appended(Message message, boolean created) {
+    }
+
+    Optional<Message> find(MessageId id);
+
+    /** The message a sender stored under {@code clientMessageId}, if any. */
+    Optional<Message> findByClientMessageId(UserId sender, String clientMessageId);
+
+    /**
+     * Applies {@code change} to the stored message atomically (an edit, a deletion, a reaction): no
+     * concurrent change is lost. {@code change} may run more than once and must not have side effects;
+     * it may throw, and then nothing changes.
+     */
+    Optional<Message> update(MessageId id, UnaryOperator<Message> change);
+
+    /** Up to {@code limit} messages with a seq below {@code beforeSeq}, newest first. */
+    List<Message> before(ConversationId conversation, long beforeSeq, int limit);
+
+    /** Up to {@code limit} messages with a seq above {@code afterSeq}, oldest first. */
+    List<Message> after(ConversationId conversation, long afterSeq, int limit);
+
+    /** Up to {@code limit} messages of {@code type} in a conversation, newest first. */
+    List<Message> ofType(ConversationId conversation, MessageType type, int limit);
+
+    /**
+     * Up to {@code limit} messages of the given conversations whose text contains {@code text},
+     * ignoring case, newest first. Deleted messages never match.
+     */
+    List<Message> search(Collection<ConversationId> conversations, String text, int limit);
+
+    /** The messages that carry the attachment (a deleted message carries none). */
+    List<Message> referencing(AttachmentId attachment);
+}

@@ -1,0 +1,36 @@
+package org.carechat.domain.audit;
+
+import java.util.Locale;
+
+/** What an audited caller did. Reads of health data are audited like writes. */
+public enum AuditAction {
+    MESSAGE_SEND,
+    MESSAGE_EDIT,
+    MESSAGE_DELETE,
+    REACTION_ADD,
+    REACTION_REMOVE,
+    HISTORY_READ,
+    CONVERSATION_LIST,
+    CONVERSATION_READ,
+    CONVERSATION_OPEN,
+    MARK_DELIVERED,
+    MARK_READ,
+    CONVERSATION_MUTE,
+    CONVERSATION_PIN,
+    MESSAGE_SEARCH,
+    ATTACHMENT_UPLOAD,
+    ATTACHMENT_DOWNLOAD,
+    CALL_REQUEST,
+    CALL_ACCEPT,
+    CALL_REJECT,
+    CALL_END,
+    CALL_HISTORY_READ,
+    USER_UPSERT,
+    CARE_RELATIONSHIP_OPEN,
+    CARE_RELATIONSHIP_REVOKE,
+    AUDIT_READ;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,117 @@
+package org.carechat.domain.conversation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.carechat.domain.common.Require;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageStatus;
+import org.carechat.domain.user.UserId;
+
+/**
+ * A conversation between its participants, with the sequence number of its last message and each
+ * participant's cursors. Unread counts and message statuses are derived from those, never stored.
+ */
+public record Conversation(ConversationId id, List<UserId> participants, Map<UserId, ParticipantState> states,
+                           long lastSeq, Instant createdAt, Instant updatedAt) {
+
+    public Conversation {
+        Require.nonNull(id, "id");
+        Require.nonNull(createdAt, "createdAt");
+        Require.nonNull(updatedAt, "updatedAt");
+        Require.nonNegative(lastSeq, "lastSeq");
+        participants = List.copyOf(participants);
+        if (participants.size() < 2 || participants.stream().distinct().count() != participants.size()) {
+            throw new IllegalArgumentException("a conversation has at least two distinct participants");
+        }
+        Map<UserId, ParticipantState> copy = new LinkedHashMap<>();
+        for (UserId participant : participants) {
+            copy.put(participant, states.getOrDefault(participant, ParticipantState.INITIAL));
+        }
+        if (!participants.containsAll(states.keySet())) {
+            throw new IllegalArgumentException("state for someone who is not a participant");
+        }
+        states = Map.copyOf(copy);
+    }
+
+    /** A new direct conversation between two people, with nothing in it yet. */
+    public static Conversation direct(ConversationId id, UserId first, UserId second, Instant now) {
+        return new Conversation(id, List.of(first, second), Map.of(), 0, now, now);
+    }
+
+    /**
+     * The key that makes a direct conversation unique: the two participants in a fixed order, so that
+     * A-to-B and B-to-A find the same conversation.
+     */
+    public static String directKey(UserId a, UserId b) {
+        return a.compareTo(b) <= 0 ? a.value() + "|" + b.value() : b.value() + "|" + a.value();
+    }
+
+    public String directKey() {
+        return directKey(participants.get(0), participants.get(1));
+    }
+
+    public boolean isParticipant(UserId user) {
+        return states.containsKey(user);
+    }
+
+    public ParticipantState stateOf(UserId user) {
+        ParticipantState state = states.get(user);
+        if (state == null) {
+            throw new IllegalArgumentException(user + " does not take part in " + id);
+        }
+        return state;
+    }
+
+    public List<UserId> othersThan(UserId user) {
+        return participants.stream().filter(p -> !p.equals(user)).toList();
+    }
+
+    /** Messages after the participant's read cursor. A sender's own message moves their read cursor, so it never counts. */
+    public long unreadCountFor(UserId user) {
+        return Math.max(0, lastSeq - stateOf(user).readSeq());
+    }
+
+    /** The sender's view of a message: the least advanced among the other participants. */
+    public MessageStatus statusOf(Message message) {
+        MessageStatus status = MessageStatus.READ;
+        for (UserId other : othersThan(message.senderId())) {
+            MessageStatus theirs = states.get(other).statusOf(message.seq());
+            if (theirs.ordinal() < status.ordinal()) {
+                status = theirs;
+            }
+        }
+        return status;
+    }
+
+    /** A message of {@code seq} was stored at {@code at}: the conversation moves on, and the sender has seen it all. */
+    public Conversation withMessage(long seq, UserId sender, Instant at) {
+        long last = Math.max(lastSeq, seq);
+        Instant updated = at.isAfter(updatedAt) ? at : updatedAt;
+        return with(sender, stateOf(sender).readUpTo(seq), last, updated);
+    }
+
+    /** Cursor moves are capped at the last message: nobody receives or reads what does not exist yet. */
+    public Conversation deliveredUpTo(UserId user, long seq) {
+        return with(user, stateOf(user).deliveredUpTo(Math.min(seq, lastSeq)), lastSeq, updatedAt);
+    }
+
+    public Conversation readUpTo(UserId user, long seq) {
+        return with(user, stateOf(user).readUpTo(Math.min(seq, lastSeq)), lastSeq, updatedAt);
+    }
+
+    public Conversation mutedBy(UserId user, boolean muted) {
+        return with(user, stateOf(user).withMuted(muted), lastSeq, updatedAt);
+    }
+
+    public Conversation pinnedBy(UserId user, boolean pinned) {
+        return with(user, stateOf(user).withPinned(pinned), lastSeq, updatedAt);
+    }
+
+    private Conversation with(UserId user, ParticipantState state, long last, Instant updated) {
+        Map<UserId, ParticipantState> next = new LinkedHashMap<>(states);
+        next.put(user, state);
+        return new Conversation(id, participants, next, last, createdAt, updated);
+    }
+}

@@ -1,0 +1,66 @@
+package org.carechat.domain.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.carechat.domain.call.CallId;
+import org.carechat.domain.call.CallMedia;
+import org.carechat.domain.call.CallOutcome;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.conversation.ConversationView;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageView;
+import org.carechat.domain.message.Reactions;
+import org.carechat.domain.presence.PresenceState;
+import org.carechat.domain.user.UserId;
+
+/** What happened, as the people it concerns are told in real time. */
+public sealed interface ChatEvent {
+
+    /** A message joined its conversation. */
+    record MessageCreated(MessageView message) implements ChatEvent {
+    }
+
+    record MessageEdited(MessageView message) implements ChatEvent {
+    }
+
+    record MessageDeleted(ConversationId conversationId, MessageId messageId) implements ChatEvent {
+    }
+
+    record ReactionsUpdated(ConversationId conversationId, MessageId messageId, Reactions reactions) implements ChatEvent {
+    }
+
+    record MessagesDelivered(ConversationId conversationId, UserId userId, long upToSeq, Instant at) implements ChatEvent {
+    }
+
+    record MessagesRead(ConversationId conversationId, UserId userId, long upToSeq, Instant at) implements ChatEvent {
+    }
+
+    /** One participant's view of a conversation changed (read, muted, pinned); told to that participant's other devices. */
+    record ConversationUpdated(ConversationView conversation) implements ChatEvent {
+    }
+
+    record TypingStarted(ConversationId conversationId, UserId userId) implements ChatEvent {
+    }
+
+    record TypingStopped(ConversationId conversationId, UserId userId) implements ChatEvent {
+    }
+
+    record StatusChanged(PresenceState presence) implements ChatEvent {
+    }
+
+    record IncomingCall(CallId callId, ConversationId conversationId, UserId from, CallMedia media) implements ChatEvent {
+    }
+
+    record CallAccepted(CallId callId, UserId by) implements ChatEvent {
+    }
+
+    record CallRejected(CallId callId, UserId by, String reason) implements ChatEvent {
+    }
+
+    record CallEnded(CallId callId, CallOutcome outcome, String reason, Duration duration) implements ChatEvent {
+    }
+
+    /** SDP or ICE from one party, relayed verbatim to the other. */
+    record CallSignal(CallId callId, UserId from, String signal) implements ChatEvent {
+    }
+}

@@ -1,0 +1,95 @@
+package org.carechat.domain.message;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.carechat.domain.common.Require;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.user.UserId;
+
+/**
+ * A stored message: its place ({@code seq}) in its conversation, who sent it, what it carries, and what
+ * happened to it since (edited, deleted, reacted to). A deleted message keeps its id and seq as a
+ * tombstone, without content, attachment or reactions. Optional parts are null when absent.
+ */
+public record Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
+                      String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
+                      Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call) {
+
+    public Message {
+        Require.nonNull(id, "id");
+        Require.nonNull(conversationId, "conversationId");
+        Require.nonNull(senderId, "senderId");
+        Require.nonNull(type, "type");
+        Require.nonNull(createdAt, "createdAt");
+        Require.nonNull(reactions, "reactions");
+        if (seq < 1) {
+            throw new IllegalArgumentException("seq starts at 1: " + seq);
+        }
+        if (deleted && (content != null || attachment != null || !reactions.isEmpty())) {
+            throw new IllegalArgumentException("a deleted message keeps no content, attachment or reactions");
+        }
+    }
+
+    /**
+     * The sender changes the text within the edit window. The new content has already passed the
+     * content rules.
+     */
+    public Message edit(UserId by, String newContent, Instant now, Duration editWindow) {
+        if (!senderId.equals(by)) {
+            throw Refusal.forbidden("only the sender may edit a message");
+        }
+        if (deleted) {
+            throw Refusal.conflict("a deleted message cannot be edited");
+        }
+        if (type != MessageType.TEXT && !type.carriesAttachment()) {
+            throw Refusal.conflict("this message cannot be edited");
+        }
+        if (now.isAfter(createdAt.plus(editWindow))) {
+            throw Refusal.forbidden("the edit window of " + editWindow.toMinutes() + " minutes has passed");
+        }
+        return new Message(id, conversationId, seq, senderId, type, newContent, attachment, replyTo, clientMessageId,
+                createdAt, now, false, reactions, call);
+    }
+
+    /** The sender deletes the message; deleting a tombstone again changes nothing. */
+    public Message delete(UserId by, Instant now) {
+        if (!senderId.equals(by)) {
+            throw Refusal.forbidden("only the sender may delete a message");
+        }
+        if (deleted) {
+            return this;
+        }
+        return new Message(id, conversationId, seq, senderId, type, null, null, replyTo, clientMessageId,
+                createdAt, now, true, Reactions.NONE, call);
+    }
+
+    public Message react(UserId by, String emoji) {
+        if (!Reactions.isValidEmoji(emoji)) {
+            throw Refusal.invalid("emoji must be 1.." + Reactions.MAX_EMOJI_LENGTH + " visible characters");
+        }
+        if (deleted) {
+            throw Refusal.conflict("a deleted message takes no reactions");
+        }
+        Reactions next = reactions.with(emoji, by);
+        if (next.distinct() > Reactions.MAX_DISTINCT) {
+            throw Refusal.conflict("a message takes at most " + Reactions.MAX_DISTINCT + " different reactions");
+        }
+        return withReactions(next);
+    }
+
+    public Message unreact(UserId by, String emoji) {
+        if (!Reactions.isValidEmoji(emoji)) {
+            throw Refusal.invalid("emoji must be 1.." + Reactions.MAX_EMOJI_LENGTH + " visible characters");
+        }
+        return withReactions(reactions.without(emoji, by));
+    }
+
+    private Message withReactions(Reactions next) {
+        if (next.equals(reactions)) {
+            return this;
+        }
+        return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
+                createdAt, editedAt, deleted, next, call);
+    }
+}

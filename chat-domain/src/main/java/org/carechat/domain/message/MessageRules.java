@@ -1,0 +1,78 @@
+package org.carechat.domain.message;
+
+import java.time.Duration;
+import org.carechat.domain.failure.Refusal;
+
+/**
+ * The content rules of a message: text is 1 to {@code maxTextLength} characters after trimming; an
+ * image, file, audio or video message carries an attachment of a fitting type and an optional caption
+ * of the same length; messages are edited within {@code editWindow}.
+ */
+public record MessageRules(int maxTextLength, Duration editWindow) {
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 4000;
+    public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
+    public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+
+    public MessageRules {
+        if (maxTextLength < 1) {
+            throw new IllegalArgumentException("maxTextLength must be positive");
+        }
+        if (editWindow.isNegative()) {
+            throw new IllegalArgumentException("editWindow must not be negative");
+        }
+    }
+
+    public static MessageRules standard() {
+        return new MessageRules(DEFAULT_MAX_TEXT_LENGTH, DEFAULT_EDIT_WINDOW);
+    }
+
+    /** The text to store for a message of {@code type} with an attachment or not; refuses what breaks a rule. */
+    public String checkContent(MessageType type, String content, AttachmentRef attachment) {
+        if (!type.clientMayCreate()) {
+            throw Refusal.invalid("messages of type " + type.wireName() + " are written by the server");
+        }
+        if (type == MessageType.TEXT) {
+            if (attachment != null) {
+                throw Refusal.invalid("a text message carries no attachment");
+            }
+            return text(content, true);
+        }
+        if (attachment == null) {
+            throw Refusal.invalid("a " + type.wireName() + " message needs an attachmentId");
+        }
+        if (!type.accepts(attachment.mimeType())) {
+            throw Refusal.invalid("a " + type.wireName() + " message cannot carry a file of type " + attachment.mimeType());
+        }
+        return text(content, false);
+    }
+
+    /** The new text of an edit; a caption may be cleared, a text message may not. */
+    public String checkEdit(MessageType type, String content) {
+        return text(content, type == MessageType.TEXT);
+    }
+
+    public String checkClientMessageId(String clientMessageId) {
+        if (clientMessageId == null) {
+            return null;
+        }
+        if (clientMessageId.isBlank() || clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH
+                || clientMessageId.chars().anyMatch(Character::isISOControl)) {
+            throw Refusal.invalid("clientMessageId must be 1.." + MAX_CLIENT_MESSAGE_ID_LENGTH + " printable characters");
+        }
+        return clientMessageId;
+    }
+
+    private String text(String content, boolean required) {
+        String trimmed = content == null ? "" : content.strip();
+        if (trimmed.isEmpty()) {
+            if (required) {
+                throw Refusal.invalid("content must not be blank");
+            }
+            return null;
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > maxTextLength) {
+            throw Refusal.invalid("content is longer than " + maxTextLength + " characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,51 @@
+package org.carechat.domain.message;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a message carries. {@code call} and {@code system} messages are written by the server only. */
+public enum MessageType {
+    TEXT(null),
+    IMAGE("image/"),
+    FILE(""),
+    AUDIO("audio/"),
+    VIDEO("video/"),
+    CALL(null),
+    SYSTEM(null);
+
+    private final String mimePrefix;
+
+    MessageType(String mimePrefix) {
+        this.mimePrefix = mimePrefix;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<MessageType> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (MessageType type : values()) {
+            if (type.wireName().equals(value)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Clients may create text and attachment messages; call and system messages come from the server. */
+    public boolean clientMayCreate() {
+        return this != CALL && this != SYSTEM;
+    }
+
+    public boolean carriesAttachment() {
+        return mimePrefix != null;
+    }
+
+    /** Does a file of {@code mimeType} fit this type (an image message holds an image)? */
+    public boolean accepts(String mimeType) {
+        return mimePrefix != null && mimeType.startsWith(mimePrefix);
+    }
+}
