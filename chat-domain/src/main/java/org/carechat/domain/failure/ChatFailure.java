@@ -13,6 +13,18 @@ public sealed interface ChatFailure {
 
     String message();
 
+    /** No valid credentials: a missing, malformed, expired or badly signed token. */
+    record Unauthorized(String message) implements ChatFailure {
+        public Unauthorized {
+            Require.nonBlank(message, "message");
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.UNAUTHORIZED;
+        }
+    }
+
     /** The policy says no (no care relationship, not the sender, wrong role). */
     record Forbidden(String message) implements ChatFailure {
         public Forbidden {

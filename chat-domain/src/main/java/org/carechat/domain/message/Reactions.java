@@ -24,13 +24,23 @@ public record Reactions(Map<String, List<UserId>> byEmoji) {
         byEmoji = Collections.unmodifiableMap(copy);
     }
 
-    /** An emoji is a short run of visible characters: no spaces, no control characters. */
+    /**
+     * An emoji is a short run of visible characters: no spaces (no-break ones included), no control
+     * characters, no broken surrogate halves, and not only joiners or modifiers. Code points the running
+     * JDK does not know yet are accepted: emojis newer than its Unicode version are still emojis.
+     */
     public static boolean isValidEmoji(String emoji) {
         if (emoji == null || emoji.isEmpty() || emoji.length() > MAX_EMOJI_LENGTH) {
             return false;
         }
-        return emoji.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isISOControl(cp)
-                || Character.getType(cp) == Character.UNASSIGNED);
+        return emoji.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE)
+                && emoji.codePoints().anyMatch(Reactions::isVisible);
+    }
+
+    private static boolean isVisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type != Character.FORMAT && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK;
     }
 
     public boolean has(String emoji, UserId user) {

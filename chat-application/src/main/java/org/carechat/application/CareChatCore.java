@@ -1,0 +1,243 @@
+package org.carechat.application;
+
+import org.carechat.application.admin.AdminService;
+import org.carechat.application.admin.OpenCareRelationshipUseCase;
+import org.carechat.application.admin.QueryAuditUseCase;
+import org.carechat.application.admin.RevokeCareRelationshipUseCase;
+import org.carechat.application.admin.UpsertUserUseCase;
+import org.carechat.application.attachment.AttachmentService;
+import org.carechat.application.attachment.DownloadAttachmentUseCase;
+import org.carechat.application.attachment.UploadAttachmentUseCase;
+import org.carechat.application.call.AnswerCallUseCase;
+import org.carechat.application.call.CallHistoryUseCase;
+import org.carechat.application.call.CallService;
+import org.carechat.application.call.RelayCallSignalUseCase;
+import org.carechat.application.call.RequestCallUseCase;
+import org.carechat.application.conversation.ConversationService;
+import org.carechat.application.conversation.GetConversationUseCase;
+import org.carechat.application.conversation.ListConversationsService;
+import org.carechat.application.conversation.ListConversationsUseCase;
+import org.carechat.application.conversation.OpenConversationUseCase;
+import org.carechat.application.conversation.SetMutedUseCase;
+import org.carechat.application.conversation.SetPinnedUseCase;
+import org.carechat.application.conversation.UnreadCountUseCase;
+import org.carechat.application.messaging.AddReactionUseCase;
+import org.carechat.application.messaging.DeleteMessageUseCase;
+import org.carechat.application.messaging.EditMessageUseCase;
+import org.carechat.application.messaging.MarkDeliveredUseCase;
+import org.carechat.application.messaging.MarkReadUseCase;
+import org.carechat.application.messaging.MessageChanges;
+import org.carechat.application.messaging.ReadHistoryService;
+import org.carechat.application.messaging.ReadHistoryUseCase;
+import org.carechat.application.messaging.Receipts;
+import org.carechat.application.messaging.RemoveReactionUseCase;
+import org.carechat.application.messaging.SearchMessagesService;
+import org.carechat.application.messaging.SearchMessagesUseCase;
+import org.carechat.application.messaging.SendMessageService;
+import org.carechat.application.messaging.SendMessageUseCase;
+import org.carechat.application.presence.CloseSessionUseCase;
+import org.carechat.application.presence.ListContactsUseCase;
+import org.carechat.application.presence.OpenSessionUseCase;
+import org.carechat.application.presence.PresenceService;
+import org.carechat.application.presence.QueryPresenceUseCase;
+import org.carechat.application.presence.SetStatusUseCase;
+import org.carechat.application.presence.StartTypingUseCase;
+import org.carechat.application.presence.StopTypingUseCase;
+import org.carechat.application.presence.TypingService;
+import org.carechat.application.support.Audit;
+import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.Contacts;
+import org.carechat.application.support.ConversationLocks;
+import org.carechat.application.support.MessageWriter;
+import org.carechat.application.support.PageLimits;
+import org.carechat.application.support.TypingTracker;
+import org.carechat.application.support.Views;
+
+/**
+ * The core of CareChat, wired from its ports and settings: every use case, ready for a driving adapter
+ * (WebSocket, REST) or for a clinic backend that calls it directly.
+ */
+public final class CareChatCore {
+    private final ChatPorts ports;
+    private final ChatSettings settings;
+    private final SendMessageService send;
+    private final MessageChanges changes;
+    private final Receipts receipts;
+    private final ReadHistoryService history;
+    private final SearchMessagesService search;
+    private final ListConversationsService list;
+    private final ConversationService conversation;
+    private final TypingService typing;
+    private final PresenceService presence;
+    private final CallService calls;
+    private final AttachmentService attachments;
+    private final AdminService admin;
+
+    public CareChatCore(ChatPorts ports, ChatSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+        var access = new CareAccess(ports.conversations(), ports.messages(), ports.directory(),
+                ports.careRelationships(), settings.carePolicy(), ports.clock());
+        var audit = new Audit(ports.auditTrail(), ports.ids(), ports.clock());
+        var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
+        var writer = new MessageWriter(ports.messages(), ports.conversations(), ports.notifier(), new ConversationLocks());
+        var tracker = new TypingTracker(ports.timers(), ports.clock(), ports.notifier(), settings.typingTtl());
+        var limits = new PageLimits(settings.maxPageLimit());
+        var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.clock());
+
+        this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
+                tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
+        this.changes = new MessageChanges(access, ports.messages(), ports.notifier(), views, audit,
+                settings.messageRules(), ports.clock());
+        this.receipts = new Receipts(access, ports.conversations(), ports.notifier(), views, audit, ports.clock());
+        this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
+        this.search = new SearchMessagesService(ports.conversations(), ports.messages(), views, audit, limits);
+        this.list = new ListConversationsService(ports.conversations(), access, views, audit, limits);
+        this.conversation = new ConversationService(ports.conversations(), access, views, ports.notifier(), audit, ports.ids());
+        this.typing = new TypingService(access, tracker);
+        this.presence = new PresenceService(ports.presence(), contacts, ports.careRelationships(), ports.directory(),
+                views, ports.notifier(), ports.clock());
+        this.calls = new CallService(access, ports.calls(), ports.messages(), writer, ports.notifier(), ports.timers(),
+                audit, ports.ids(), ports.clock(), settings.ringTimeout(), settings.maxSignalBytes(), limits);
+        this.attachments = new AttachmentService(access, ports.attachments(), ports.blobs(), ports.messages(),
+                ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
+        this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
+                ports.auditTrail(), audit, settings.roles(), ports.clock());
+    }
+
+    public ChatPorts ports() {
+        return ports;
+    }
+
+    public ChatSettings settings() {
+        return settings;
+    }
+
+    public SendMessageUseCase sendMessage() {
+        return send;
+    }
+
+    public EditMessageUseCase editMessage() {
+        return changes;
+    }
+
+    public DeleteMessageUseCase deleteMessage() {
+        return changes;
+    }
+
+    public AddReactionUseCase addReaction() {
+        return changes;
+    }
+
+    public RemoveReactionUseCase removeReaction() {
+        return changes;
+    }
+
+    public MarkDeliveredUseCase markDelivered() {
+        return receipts;
+    }
+
+    public MarkReadUseCase markRead() {
+        return receipts;
+    }
+
+    public ReadHistoryUseCase readHistory() {
+        return history;
+    }
+
+    public SearchMessagesUseCase searchMessages() {
+        return search;
+    }
+
+    public ListConversationsUseCase listConversations() {
+        return list;
+    }
+
+    public GetConversationUseCase getConversation() {
+        return conversation;
+    }
+
+    public OpenConversationUseCase openConversation() {
+        return conversation;
+    }
+
+    public SetMutedUseCase setMuted() {
+        return conversation;
+    }
+
+    public SetPinnedUseCase setPinned() {
+        return conversation;
+    }
+
+    public UnreadCountUseCase unreadCount() {
+        return conversation;
+    }
+
+    public StartTypingUseCase startTyping() {
+        return typing;
+    }
+
+    public StopTypingUseCase stopTyping() {
+        return typing;
+    }
+
+    public OpenSessionUseCase openSession() {
+        return presence;
+    }
+
+    public CloseSessionUseCase closeSession() {
+        return presence;
+    }
+
+    public SetStatusUseCase setStatus() {
+        return presence;
+    }
+
+    public QueryPresenceUseCase queryPresence() {
+        return presence;
+    }
+
+    public ListContactsUseCase listContacts() {
+        return presence;
+    }
+
+    public RequestCallUseCase requestCall() {
+        return calls;
+    }
+
+    public AnswerCallUseCase answerCall() {
+        return calls;
+    }
+
+    public RelayCallSignalUseCase relayCallSignal() {
+        return calls;
+    }
+
+    public CallHistoryUseCase callHistory() {
+        return calls;
+    }
+
+    public UploadAttachmentUseCase uploadAttachment() {
+        return attachments;
+    }
+
+    public DownloadAttachmentUseCase downloadAttachment() {
+        return attachments;
+    }
+
+    public UpsertUserUseCase upsertUser() {
+        return admin;
+    }
+
+    public OpenCareRelationshipUseCase openCareRelationship() {
+        return admin;
+    }
+
+    public RevokeCareRelationshipUseCase revokeCareRelationship() {
+        return admin;
+    }
+
+    public QueryAuditUseCase queryAudit() {
+        return admin;
+    }
+}

@@ -1,0 +1,53 @@
+package org.carechat.application;
+
+import java.time.Clock;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.application.port.Blobs;
+import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.CareRelationships;
+import org.carechat.application.port.Calls;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.Directory;
+import org.carechat.application.port.DirectoryStore;
+import org.carechat.application.port.IdGenerator;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.port.Presence;
+import org.carechat.application.port.Timers;
+import org.carechat.domain.common.Require;
+
+/**
+ * Every driven port the core needs. {@code directory} and {@code careRelationships} may be read-only
+ * sources of the clinic; administration can change them only when they are also stores.
+ */
+public record ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
+                        Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail,
+                        Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids,
+                        Clock clock) {
+    public ChatPorts {
+        Require.nonNull(conversations, "conversations");
+        Require.nonNull(messages, "messages");
+        Require.nonNull(careRelationships, "careRelationships");
+        Require.nonNull(directory, "directory");
+        Require.nonNull(attachments, "attachments");
+        Require.nonNull(blobs, "blobs");
+        Require.nonNull(auditTrail, "auditTrail");
+        Require.nonNull(notifier, "notifier");
+        Require.nonNull(presence, "presence");
+        Require.nonNull(calls, "calls");
+        Require.nonNull(timers, "timers");
+        Require.nonNull(ids, "ids");
+        Require.nonNull(clock, "clock");
+    }
+
+    /** The directory as a store, or null when the clinic manages it elsewhere. */
+    public DirectoryStore directoryStore() {
+        return directory instanceof DirectoryStore store ? store : null;
+    }
+
+    /** The care relationships as a store, or null when the clinic's appointment system is the source. */
+    public CareRelationshipStore careRelationshipStore() {
+        return careRelationships instanceof CareRelationshipStore store ? store : null;
+    }
+}

@@ -1,0 +1,72 @@
+package org.carechat.application;
+
+import java.time.Duration;
+import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.care.CarePolicy;
+import org.carechat.domain.message.MessageRules;
+import org.carechat.domain.presence.TypingIndicator;
+import org.carechat.domain.call.Call;
+import org.carechat.domain.user.Roles;
+
+/**
+ * The rules and limits an installation chooses. {@link #standard()} holds the defaults of the wire
+ * contract.
+ *
+ * @param maxPageLimit     the most messages or conversations one page returns; larger requests are capped
+ * @param typingTtl        how long a typing indicator lives without renewal
+ * @param ringTimeout      how long a call rings before it ends as missed
+ * @param maxSignalBytes   the largest SDP/ICE signal relayed between call parties (UTF-8 bytes)
+ */
+public record ChatSettings(MessageRules messageRules, AttachmentRules attachmentRules, CarePolicy carePolicy,
+                           Roles roles, int maxPageLimit, Duration typingTtl, Duration ringTimeout,
+                           int maxSignalBytes) {
+    public static final int DEFAULT_MAX_PAGE_LIMIT = 100;
+    public static final int DEFAULT_MAX_SIGNAL_BYTES = 16 * 1024;
+
+    public ChatSettings {
+        if (maxPageLimit < 1 || maxSignalBytes < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        if (typingTtl.isNegative() || typingTtl.isZero() || ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("durations must be positive");
+        }
+    }
+
+    public static ChatSettings standard() {
+        return new ChatSettings(MessageRules.standard(), AttachmentRules.standard(), CarePolicy.standard(),
+                Roles.standard(), DEFAULT_MAX_PAGE_LIMIT, TypingIndicator.DEFAULT_TTL, Call.DEFAULT_RING_TIMEOUT,
+                DEFAULT_MAX_SIGNAL_BYTES);
+    }
+
+    public ChatSettings withMessageRules(MessageRules value) {
+        return new ChatSettings(value, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withAttachmentRules(AttachmentRules value) {
+        return new ChatSettings(messageRules, value, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withCarePolicy(CarePolicy value) {
+        return new ChatSettings(messageRules, attachmentRules, value, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withRoles(Roles value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, value, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withMaxPageLimit(int value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, value, typingTtl, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withTypingTtl(Duration value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, value, ringTimeout, maxSignalBytes);
+    }
+
+    public ChatSettings withRingTimeout(Duration value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, value, maxSignalBytes);
+    }
+
+    public ChatSettings withMaxSignalBytes(int value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, value);
+    }
+}

@@ -1,0 +1,109 @@
+package org.carechat.application.conversation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.carechat.application.Actor;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.IdGenerator;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.support.Audit;
+import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.Outcomes;
+import org.carechat.application.support.Views;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.conversation.ConversationView;
+import org.carechat.domain.event.ChatEvent;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.failure.Result;
+
+/**
+ * One conversation at a time: open it, look at it, mute or pin it, and count what is unread. A change
+ * to the actor's own view of a conversation reaches the actor's other devices.
+ */
+public final class ConversationService implements GetConversationUseCase, OpenConversationUseCase, SetMutedUseCase,
+        SetPinnedUseCase, UnreadCountUseCase {
+    private final Conversations conversations;
+    private final CareAccess access;
+    private final Views views;
+    private final Notifier notifier;
+    private final Audit audit;
+    private final IdGenerator ids;
+
+    public ConversationService(Conversations conversations, CareAccess access, Views views, Notifier notifier,
+                               Audit audit, IdGenerator ids) {
+        this.conversations = conversations;
+        this.access = access;
+        this.views = views;
+        this.notifier = notifier;
+        this.audit = audit;
+        this.ids = ids;
+    }
+
+    @Override
+    public Result<ConversationView> get(GetConversation command) {
+        return audit.run(command.actor(), AuditAction.CONVERSATION_READ, targets -> {
+            targets.add("conversation", command.conversationId());
+            Conversation conversation = access.participantOf(command.actor(), command.conversationId());
+            return views.conversation(conversation, access.self(command.actor()));
+        });
+    }
+
+    @Override
+    public Result<Opened> open(OpenConversation command) {
+        return audit.run(command.actor(), AuditAction.CONVERSATION_OPEN, targets -> {
+            targets.add("user", command.participantId());
+            CareAccess.Opened opened = access.direct(command.actor(), command.participantId(),
+                    ConversationId.of("c_" + ids.newId()));
+            targets.add("conversation", opened.conversation().id());
+            return new Opened(views.conversation(opened.conversation(), access.self(command.actor())), opened.created());
+        });
+    }
+
+    @Override
+    public Result<ConversationView> setMuted(SetMuted command) {
+        return changeOwnView(command.actor(), command.conversationId(), AuditAction.CONVERSATION_MUTE,
+                c -> c.mutedBy(command.actor().id(), command.muted()));
+    }
+
+    @Override
+    public Result<ConversationView> setPinned(SetPinned command) {
+        return changeOwnView(command.actor(), command.conversationId(), AuditAction.CONVERSATION_PIN,
+                c -> c.pinnedBy(command.actor().id(), command.pinned()));
+    }
+
+    @Override
+    public Result<UnreadCounts> count(Actor actor) {
+        return Outcomes.attempt(() -> {
+            long total = 0;
+            Map<ConversationId, Long> byConversation = new LinkedHashMap<>();
+            for (Conversation conversation : conversations.ofParticipant(actor.id())) {
+                long unread = conversation.unreadCountFor(actor.id());
+                if (unread > 0) {
+                    byConversation.put(conversation.id(), unread);
+                    if (!conversation.stateOf(actor.id()).muted()) {
+                        total += unread;
+                    }
+                }
+            }
+            return new UnreadCounts(total, byConversation);
+        });
+    }
+
+    private Result<ConversationView> changeOwnView(Actor actor, ConversationId id, AuditAction action,
+                                                   UnaryOperator<Conversation> change) {
+        return audit.run(actor, action, targets -> {
+            targets.add("conversation", id);
+            Conversation before = access.participantOf(actor, id);
+            Conversation after = conversations.update(before.id(), change).orElseThrow(() -> Refusal.notFound("conversation"));
+            ConversationView view = views.conversation(after, access.self(actor));
+            if (!after.stateOf(actor.id()).equals(before.stateOf(actor.id()))) {
+                notifier.notify(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
+            }
+            return view;
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package org.carechat.application.messaging;
+
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.carechat.application.Actor;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.support.Audit;
+import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.Views;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.event.ChatEvent;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.failure.Result;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageRules;
+import org.carechat.domain.message.MessageView;
+
+/**
+ * Edits, deletions and reactions: a participant changes a stored message and everyone in the
+ * conversation hears of it. Editing and reacting add to a conversation, so they need the care policy's
+ * consent; deleting one's own message is always possible.
+ */
+public final class MessageChanges implements EditMessageUseCase, DeleteMessageUseCase, AddReactionUseCase,
+        RemoveReactionUseCase {
+    private final CareAccess access;
+    private final Messages messages;
+    private final Notifier notifier;
+    private final Views views;
+    private final Audit audit;
+    private final MessageRules rules;
+    private final Clock clock;
+
+    public MessageChanges(CareAccess access, Messages messages, Notifier notifier, Views views, Audit audit,
+                          MessageRules rules, Clock clock) {
+        this.access = access;
+        this.messages = messages;
+        this.notifier = notifier;
+        this.views = views;
+        this.audit = audit;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<MessageView> edit(EditMessage command) {
+        return change(command.actor(), command.messageId(), AuditAction.MESSAGE_EDIT, true, current -> {
+            String content = rules.checkEdit(current.type(), command.content());
+            return message -> message.edit(command.actor().id(), content, clock.instant(), rules.editWindow());
+        }, ChatEvent.MessageEdited::new);
+    }
+
+    @Override
+    public Result<MessageView> delete(DeleteMessage command) {
+        return change(command.actor(), command.messageId(), AuditAction.MESSAGE_DELETE, false,
+                current -> message -> message.delete(command.actor().id(), clock.instant()),
+                view -> new ChatEvent.MessageDeleted(view.message().conversationId(), view.message().id()));
+    }
+
+    @Override
+    public Result<MessageView> addReaction(AddReaction command) {
+        return change(command.actor(), command.messageId(), AuditAction.REACTION_ADD, true,
+                current -> message -> message.react(command.actor().id(), command.emoji()),
+                MessageChanges::reactionsOf);
+    }
+
+    @Override
+    public Result<MessageView> removeReaction(RemoveReaction command) {
+        return change(command.actor(), command.messageId(), AuditAction.REACTION_REMOVE, true,
+                current -> message -> message.unreact(command.actor().id(), command.emoji()),
+                MessageChanges::reactionsOf);
+    }
+
+    private static ChatEvent reactionsOf(MessageView view) {
+        return new ChatEvent.ReactionsUpdated(view.message().conversationId(), view.message().id(),
+                view.message().reactions());
+    }
+
+    private Result<MessageView> change(Actor actor, MessageId id, AuditAction action, boolean needsConsent,
+                                       Function<Message, UnaryOperator<Message>> changeOf,
+                                       Function<MessageView, ChatEvent> eventOf) {
+        return audit.run(actor, action, targets -> {
+            targets.add("message", id);
+            access.requireConversant(actor);
+            CareAccess.Visible visible = access.visibleMessage(actor, id);
+            targets.add("conversation", visible.conversation().id());
+            if (needsConsent) {
+                access.maySend(access.self(actor), visible.conversation()).orRefuse();
+            }
+            UnaryOperator<Message> change = changeOf.apply(visible.message());
+            Message changed = messages.update(id, change).orElseThrow(() -> Refusal.notFound("message"));
+            MessageView view = views.message(visible.conversation(), changed);
+            if (!changed.equals(visible.message())) {
+                notifier.notify(visible.conversation().participants(), eventOf.apply(view), actor.session());
+            }
+            return view;
+        });
+    }
+}

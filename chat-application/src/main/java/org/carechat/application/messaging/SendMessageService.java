@@ -1,0 +1,107 @@
+package org.carechat.application.messaging;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.carechat.application.Actor;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.IdGenerator;
+import org.carechat.application.port.Messages;
+import org.carechat.application.support.Audit;
+import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.MessageWriter;
+import org.carechat.application.support.TypingTracker;
+import org.carechat.application.support.Views;
+import org.carechat.domain.attachment.Attachment;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.failure.Result;
+import org.carechat.domain.message.AttachmentRef;
+import org.carechat.domain.message.MessageDraft;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageRules;
+import org.carechat.domain.message.MessageType;
+
+/** Checks a message against the content rules and the care policy, then writes it and tells everyone. */
+public final class SendMessageService implements SendMessageUseCase {
+    private final CareAccess access;
+    private final Messages messages;
+    private final Conversations conversations;
+    private final Attachments attachments;
+    private final MessageWriter writer;
+    private final TypingTracker typing;
+    private final Views views;
+    private final Audit audit;
+    private final MessageRules rules;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public SendMessageService(CareAccess access, Messages messages, Conversations conversations, Attachments attachments,
+                              MessageWriter writer, TypingTracker typing, Views views, Audit audit, MessageRules rules,
+                              IdGenerator ids, Clock clock) {
+        this.access = access;
+        this.messages = messages;
+        this.conversations = conversations;
+        this.attachments = attachments;
+        this.writer = writer;
+        this.typing = typing;
+        this.views = views;
+        this.audit = audit;
+        this.rules = rules;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<Sent> send(SendMessage command) {
+        Actor actor = command.actor();
+        return audit.run(actor, AuditAction.MESSAGE_SEND, targets -> {
+            access.requireConversant(actor);
+            if ((command.conversationId() == null) == (command.to() == null)) {
+                throw Refusal.invalid("give either conversationId or to");
+            }
+            String clientMessageId = rules.checkClientMessageId(command.clientMessageId());
+            Optional<Sent> repeated = repeated(actor, clientMessageId);
+            if (repeated.isPresent()) {
+                targets.add("conversation", repeated.get().message().message().conversationId())
+                        .add("message", repeated.get().message().message().id());
+                return repeated.get();
+            }
+            MessageType type = command.type() == null ? MessageType.TEXT : command.type();
+            AttachmentRef attachment = command.attachmentId() == null ? null
+                    : attachments.find(command.attachmentId())
+                            .filter(file -> file.uploader().equals(actor.id()))
+                            .map(Attachment::ref)
+                            .orElseThrow(() -> Refusal.notFound("attachment"));
+            String content = rules.checkContent(type, command.content(), attachment);
+            Conversation conversation = command.conversationId() != null
+                    ? access.writableConversation(actor, command.conversationId())
+                    : access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
+            targets.add("conversation", conversation.id()).add("attachment", command.attachmentId());
+            if (command.replyTo() != null) {
+                messages.find(command.replyTo())
+                        .filter(target -> target.conversationId().equals(conversation.id()))
+                        .orElseThrow(() -> Refusal.invalid("replyTo must be a message of the same conversation"));
+            }
+            MessageDraft draft = new MessageDraft(MessageId.of(ids.newId()), conversation.id(), actor.id(), type,
+                    content, attachment, command.replyTo(), clientMessageId, clock.instant(), null);
+            MessageWriter.Written written = writer.write(draft, actor.session());
+            targets.add("message", written.message().message().id());
+            typing.stop(conversation.id(), actor.id());
+            return new Sent(written.message(), written.created());
+        });
+    }
+
+    /** A resend of what this sender already stored under the same clientMessageId gets the original back. */
+    private Optional<Sent> repeated(Actor actor, String clientMessageId) {
+        if (clientMessageId == null) {
+            return Optional.empty();
+        }
+        return messages.findByClientMessageId(actor.id(), clientMessageId).flatMap(original -> {
+            Optional<Conversation> conversation = conversations.find(original.conversationId());
+            return conversation.map(c -> new Sent(views.message(c, original), false));
+        });
+    }
+}

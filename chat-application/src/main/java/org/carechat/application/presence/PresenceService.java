@@ -1,0 +1,123 @@
+package org.carechat.application.presence;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.carechat.application.Actor;
+import org.carechat.application.port.CareRelationships;
+import org.carechat.application.port.Directory;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.port.Presence;
+import org.carechat.application.support.Contacts;
+import org.carechat.application.support.Outcomes;
+import org.carechat.application.support.Views;
+import org.carechat.domain.care.CareRelationship;
+import org.carechat.domain.event.ChatEvent;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.failure.Result;
+import org.carechat.domain.presence.PresenceState;
+import org.carechat.domain.user.User;
+import org.carechat.domain.user.UserId;
+import org.carechat.domain.user.UserSummary;
+
+/** Presence: sessions coming and going, statuses, and who may see whose. */
+public final class PresenceService implements OpenSessionUseCase, CloseSessionUseCase, SetStatusUseCase,
+        QueryPresenceUseCase, ListContactsUseCase {
+    public static final int MAX_PRESENCE_QUERY = 200;
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    private final Presence presence;
+    private final Contacts contacts;
+    private final CareRelationships relationships;
+    private final Directory directory;
+    private final Views views;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    public PresenceService(Presence presence, Contacts contacts, CareRelationships relationships, Directory directory,
+                           Views views, Notifier notifier, Clock clock) {
+        this.presence = presence;
+        this.contacts = contacts;
+        this.relationships = relationships;
+        this.directory = directory;
+        this.views = views;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<PresenceState> open(Actor actor) {
+        return Outcomes.attempt(() -> {
+            PresenceState state = presence.connected(actor.id(), clock.instant());
+            if (state.sessions() == 1) {
+                tellContacts(state);
+            }
+            return state;
+        });
+    }
+
+    @Override
+    public Result<PresenceState> close(Actor actor) {
+        return Outcomes.attempt(() -> {
+            PresenceState state = presence.disconnected(actor.id(), clock.instant());
+            if (!state.isOnline()) {
+                tellContacts(state);
+            }
+            return state;
+        });
+    }
+
+    @Override
+    public Result<PresenceState> setStatus(SetStatus command) {
+        return Outcomes.attempt(() -> {
+            if (command.status() == null) {
+                throw Refusal.invalid("status must be available, busy or away");
+            }
+            PresenceState state = presence.setStatus(command.actor().id(), command.status(), clock.instant());
+            tellContacts(state);
+            return state;
+        });
+    }
+
+    @Override
+    public Result<List<PresenceState>> query(QueryPresence command) {
+        return Outcomes.attempt(() -> {
+            if (command.userIds().size() > MAX_PRESENCE_QUERY) {
+                throw Refusal.invalid("ask for at most " + MAX_PRESENCE_QUERY + " users at once");
+            }
+            Set<UserId> visible = contacts.of(command.actor().id());
+            return command.userIds().stream().distinct().filter(visible::contains).map(presence::find).toList();
+        });
+    }
+
+    @Override
+    public Result<List<UserSummary>> contacts(ListContacts command) {
+        return Outcomes.attempt(() -> {
+            String query = command.query() == null ? "" : command.query().strip().toLowerCase(Locale.ROOT);
+            if (query.length() > MAX_QUERY_LENGTH) {
+                throw Refusal.invalid("query must be at most " + MAX_QUERY_LENGTH + " characters");
+            }
+            String role = command.role() == null || command.role().isBlank() ? null
+                    : command.role().strip().toLowerCase(Locale.ROOT);
+            List<UserSummary> result = new ArrayList<>();
+            for (CareRelationship relationship : relationships.involving(command.actor().id())) {
+                if (!relationship.isActiveAt(clock.instant())) {
+                    continue;
+                }
+                Optional<User> other = directory.find(relationship.counterpartOf(command.actor().id()));
+                other.filter(user -> role == null || user.role().name().equals(role))
+                        .filter(user -> query.isEmpty() || user.name().toLowerCase(Locale.ROOT).contains(query))
+                        .filter(user -> result.stream().noneMatch(known -> known.user().id().equals(user.id())))
+                        .ifPresent(user -> result.add(views.person(user)));
+            }
+            return result;
+        });
+    }
+
+    private void tellContacts(PresenceState state) {
+        notifier.notify(contacts.of(state.user()), new ChatEvent.StatusChanged(state), null);
+    }
+}

@@ -1,0 +1,137 @@
+package org.carechat.application.support;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.carechat.application.Actor;
+import org.carechat.application.port.CareRelationships;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.Directory;
+import org.carechat.application.port.Messages;
+import org.carechat.domain.care.CarePolicy;
+import org.carechat.domain.care.CareRelationship;
+import org.carechat.domain.care.Decision;
+import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.user.User;
+import org.carechat.domain.user.UserId;
+
+/**
+ * Applies the care policy and the participation rule for the use cases: who may see a conversation
+ * (its participants, for ever) and who may add to it (while the policy allows).
+ */
+public final class CareAccess {
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Directory directory;
+    private final CareRelationships relationships;
+    private final CarePolicy policy;
+    private final Clock clock;
+
+    public CareAccess(Conversations conversations, Messages messages, Directory directory,
+                      CareRelationships relationships, CarePolicy policy, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.directory = directory;
+        this.relationships = relationships;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The conversation, if the actor takes part in it; one they don't take part in does not exist for them. */
+    public Conversation participantOf(Actor actor, ConversationId id) {
+        return conversations.find(id)
+                .filter(conversation -> conversation.isParticipant(actor.id()))
+                .orElseThrow(() -> Refusal.notFound("conversation"));
+    }
+
+    /** Admins and services manage CareChat but never converse, whatever the directory says. */
+    public void requireConversant(Actor actor) {
+        if (actor.role().administers()) {
+            throw Refusal.forbidden("administrators and services do not converse");
+        }
+    }
+
+    /** The actor's directory entry, or, for someone the directory does not know yet, what their token says. */
+    public User self(Actor actor) {
+        return directory.find(actor.id()).orElseGet(() -> new User(actor.id(), actor.id().value(), actor.role(), null));
+    }
+
+    /**
+     * May {@code from} add to a conversation with {@code to} now? Someone the directory does not know is
+     * answered like someone without a care relationship, so user ids cannot be probed.
+     */
+    public Decision mayConverse(User from, UserId to) {
+        Optional<User> other = directory.find(to);
+        if (other.isEmpty()) {
+            return new Decision.Denied("no care relationship");
+        }
+        return policy.mayConverse(from, other.get(), relationshipOf(from, other.get()), clock.instant());
+    }
+
+    /** May {@code viewer} add to {@code conversation} now: messages, typing, calls. */
+    public Decision maySend(User viewer, Conversation conversation) {
+        if (viewer.role().administers()) {
+            return new Decision.Denied("administrators and services do not converse");
+        }
+        for (UserId other : conversation.othersThan(viewer.id())) {
+            Decision decision = mayConverse(viewer, other);
+            if (!decision.allowed()) {
+                return decision;
+            }
+        }
+        return new Decision.Allowed("every participant may be addressed");
+    }
+
+    /** The conversation the actor may add to, named by id. */
+    public Conversation writableConversation(Actor actor, ConversationId id) {
+        requireConversant(actor);
+        Conversation conversation = participantOf(actor, id);
+        maySend(self(actor), conversation).orRefuse();
+        return conversation;
+    }
+
+    /** The actor's direct conversation with {@code to}, opened now if there is none, when the policy allows. */
+    public Opened direct(Actor actor, UserId to, ConversationId idIfNew) {
+        requireConversant(actor);
+        mayConverse(self(actor), to).orRefuse();
+        Conversation candidate = Conversation.direct(idIfNew, actor.id(), to, clock.instant());
+        Conversation stored = conversations.findDirect(actor.id(), to)
+                .orElseGet(() -> conversations.getOrCreateDirect(candidate));
+        return new Opened(stored, stored.id().equals(idIfNew));
+    }
+
+    /** The existing direct conversation with {@code to}; not found when there is none. */
+    public Conversation existingDirect(Actor actor, UserId to) {
+        return conversations.findDirect(actor.id(), to).orElseThrow(() -> Refusal.notFound("conversation"));
+    }
+
+    /** The message and its conversation, if the actor takes part in it; otherwise it does not exist for them. */
+    public Visible visibleMessage(Actor actor, MessageId id) {
+        Message message = messages.find(id).orElseThrow(() -> Refusal.notFound("message"));
+        Conversation conversation = conversations.find(message.conversationId())
+                .filter(candidate -> candidate.isParticipant(actor.id()))
+                .orElseThrow(() -> Refusal.notFound("message"));
+        return new Visible(message, conversation);
+    }
+
+    /** A message the actor may see, with its conversation. */
+    public record Visible(Message message, Conversation conversation) {
+    }
+
+    /** A direct conversation and whether this request created it. */
+    public record Opened(Conversation conversation, boolean created) {
+    }
+
+    private Optional<CareRelationship> relationshipOf(User a, User b) {
+        if (a.role().isPatient() && b.role().isClinician()) {
+            return relationships.between(a.id(), b.id());
+        }
+        if (b.role().isPatient() && a.role().isClinician()) {
+            return relationships.between(b.id(), a.id());
+        }
+        return Optional.empty();
+    }
+}
