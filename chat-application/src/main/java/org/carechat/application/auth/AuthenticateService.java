@@ -1,19 +1,16 @@
 package org.carechat.application.auth;
 
-import java.time.Clock;
 import org.carechat.application.port.TokenVerifier;
 import org.carechat.application.port.TokenVerifier.Identity;
 import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.Result;
 
-/** Refuses a missing token outright and an already expired identity even if the verifier let it pass. */
+/** Refuses a missing token outright; every other check is the verifier's. */
 public final class AuthenticateService implements AuthenticateUseCase {
     private final TokenVerifier verifier;
-    private final Clock clock;
 
-    public AuthenticateService(TokenVerifier verifier, Clock clock) {
+    public AuthenticateService(TokenVerifier verifier) {
         this.verifier = verifier;
-        this.clock = clock;
     }
 
     @Override
