@@ -1,0 +1,104 @@
+package org.carechat.wire;
+
+import org.carechat.domain.event.ChatEvent;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
+
+/** The server-to-client events of the wire contract: each domain event's name and data. */
+public final class WireEvents {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private WireEvents() {
+    }
+
+    /** An event as it goes on the wire: its name and its data object. */
+    public record WireEvent(String name, ObjectNode data) {
+    }
+
+    public static WireEvent of(ChatEvent event) {
+        ObjectNode data = NODES.objectNode();
+        if (event instanceof ChatEvent.MessageCreated e) {
+            data.set("message", WireResources.message(e.message()));
+            return new WireEvent("new_message", data);
+        }
+        if (event instanceof ChatEvent.MessageEdited e) {
+            data.set("message", WireResources.message(e.message()));
+            return new WireEvent("message_edited", data);
+        }
+        if (event instanceof ChatEvent.MessageDeleted e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("messageId", e.messageId().value());
+            return new WireEvent("message_deleted", data);
+        }
+        if (event instanceof ChatEvent.ReactionsUpdated e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("messageId", e.messageId().value());
+            data.set("reactions", WireResources.reactions(e.reactions()));
+            return new WireEvent("message_reaction_updated", data);
+        }
+        if (event instanceof ChatEvent.MessagesDelivered e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("userId", e.userId().value());
+            data.put("upToSeq", e.upToSeq());
+            data.put("at", Timestamps.format(e.at()));
+            return new WireEvent("messages_delivered", data);
+        }
+        if (event instanceof ChatEvent.MessagesRead e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("userId", e.userId().value());
+            data.put("upToSeq", e.upToSeq());
+            data.put("at", Timestamps.format(e.at()));
+            return new WireEvent("messages_read", data);
+        }
+        if (event instanceof ChatEvent.ConversationUpdated e) {
+            data.set("conversation", WireResources.conversation(e.conversation()));
+            return new WireEvent("conversation_updated", data);
+        }
+        if (event instanceof ChatEvent.TypingStarted e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("userId", e.userId().value());
+            return new WireEvent("typing_start", data);
+        }
+        if (event instanceof ChatEvent.TypingStopped e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("userId", e.userId().value());
+            return new WireEvent("typing_stopped", data);
+        }
+        if (event instanceof ChatEvent.StatusChanged e) {
+            return new WireEvent("user_status_change", WireResources.presence(e.presence()));
+        }
+        if (event instanceof ChatEvent.IncomingCall e) {
+            data.put("callId", e.callId().value());
+            data.put("conversationId", e.conversationId().value());
+            data.put("from", e.from().value());
+            data.put("media", e.media().wireName());
+            return new WireEvent("incoming_call", data);
+        }
+        if (event instanceof ChatEvent.CallAccepted e) {
+            data.put("callId", e.callId().value());
+            data.put("by", e.by().value());
+            return new WireEvent("call_accepted", data);
+        }
+        if (event instanceof ChatEvent.CallRejected e) {
+            data.put("callId", e.callId().value());
+            data.put("by", e.by().value());
+            data.put("reason", e.reason());
+            return new WireEvent("call_rejected", data);
+        }
+        if (event instanceof ChatEvent.CallEnded e) {
+            data.put("callId", e.callId().value());
+            data.put("reason", e.reason() == null ? e.outcome().wireName() : e.reason());
+            data.put("outcome", e.outcome().wireName());
+            data.put("durationSeconds", e.duration().toSeconds());
+            return new WireEvent("call_ended", data);
+        }
+        if (event instanceof ChatEvent.CallSignal e) {
+            data.put("callId", e.callId().value());
+            data.put("from", e.from().value());
+            data.putRawValue("signal", new RawValue(e.signal()));
+            return new WireEvent("call_signal", data);
+        }
+        throw new IllegalArgumentException("no wire form for " + event.getClass().getSimpleName());
+    }
+}

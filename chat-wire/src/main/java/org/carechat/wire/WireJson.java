@@ -1,0 +1,87 @@
+package org.carechat.wire;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses and writes the wire's JSON within {@link WireLimits}: depth, string and document size are
+ * enforced while parsing (Jackson's stream constraints), duplicate keys are refused.
+ */
+public final class WireJson {
+    private final JsonMapper mapper;
+    private final WireLimits limits;
+
+    public WireJson(WireLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxDocumentLength(limits.maxDocumentLength())
+                        .maxNameLength(256)
+                        .maxNumberLength(64)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = JsonMapper.builder(factory).build();
+    }
+
+    public WireLimits limits() {
+        return limits;
+    }
+
+    public JsonNode parse(String text) {
+        try {
+            return requireDocument(mapper.readTree(text));
+        } catch (StreamConstraintsException tooBig) {
+            throw WireException.badRequest("the JSON exceeds the server's limits (nesting depth " + limits.maxNestingDepth()
+                    + ", string length " + limits.maxStringLength() + ")");
+        } catch (JacksonException malformed) {
+            throw WireException.badRequest("the body is not valid JSON");
+        }
+    }
+
+    public JsonNode parse(InputStream in) {
+        try {
+            return requireDocument(mapper.readTree(in));
+        } catch (StreamConstraintsException tooBig) {
+            throw WireException.badRequest("the JSON exceeds the server's limits (nesting depth " + limits.maxNestingDepth()
+                    + ", string length " + limits.maxStringLength() + ")");
+        } catch (JacksonException malformed) {
+            throw WireException.badRequest("the body is not valid JSON");
+        }
+    }
+
+    public String write(JsonNode node) {
+        return mapper.writeValueAsString(node);
+    }
+
+    public void write(JsonNode node, OutputStream out) {
+        mapper.writeValue(out, node);
+    }
+
+    public ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    private static JsonNode requireDocument(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            throw WireException.badRequest("the body is empty");
+        }
+        return node;
+    }
+}
