@@ -1,0 +1,137 @@
+package org.carechat.wire;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The server's counters, shared by its doors, rendered in the Prometheus text format: open connections,
+ * messages sent, events delivered to sockets, errors by code, and store latency. Cheap to update from
+ * hot paths (striped adders, no locks).
+ */
+public final class Metrics {
+    /** Upper bounds of the store latency buckets, in seconds. */
+    private static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+    private final LongAdder messagesSent = new LongAdder();
+    private final LongAdder deliveries = new LongAdder();
+    private final LongAdder droppedConnections = new LongAdder();
+    private final Map<ErrorCode, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, Latency> storeLatency = new ConcurrentHashMap<>();
+    private volatile LongSupplier connections = () -> 0;
+
+    /** Where the number of open WebSocket connections is read from. */
+    public void connectionsFrom(LongSupplier source) {
+        this.connections = source;
+    }
+
+    public void messageSent() {
+        messagesSent.increment();
+    }
+
+    /** An event was handed to a socket. */
+    public void delivered() {
+        deliveries.increment();
+    }
+
+    /** A slow socket was closed because its outbound queue overflowed. */
+    public void slowConsumerClosed() {
+        droppedConnections.increment();
+    }
+
+    public void error(ErrorCode code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** One store operation took {@code nanos}. */
+    public void storeCall(String operation, long nanos) {
+        storeLatency.computeIfAbsent(operation, o -> new Latency()).record(nanos);
+    }
+
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    public long deliveries() {
+        return deliveries.sum();
+    }
+
+    public long errors(ErrorCode code) {
+        LongAdder adder = errors.get(code);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** The Prometheus text exposition (version 0.0.4). */
+    public String render() {
+        StringBuilder out = new StringBuilder(2048);
+        gauge(out, "carechat_connections", "Open WebSocket connections.", connections.getAsLong());
+        counter(out, "carechat_messages_sent_total", "Messages accepted and stored.", messagesSent.sum());
+        counter(out, "carechat_deliveries_total", "Events handed to sockets.", deliveries.sum());
+        counter(out, "carechat_slow_consumers_closed_total", "Sockets closed because they fell too far behind.",
+                droppedConnections.sum());
+        out.append("# HELP carechat_errors_total Errors answered to clients, by code.\n");
+        out.append("# TYPE carechat_errors_total counter\n");
+        for (ErrorCode code : ErrorCode.values()) {
+            out.append("carechat_errors_total{code=\"").append(code.name()).append("\"} ").append(errors(code)).append('\n');
+        }
+        out.append("# HELP carechat_store_latency_seconds Time spent in store operations.\n");
+        out.append("# TYPE carechat_store_latency_seconds histogram\n");
+        storeLatency.forEach((operation, latency) -> latency.render(out, operation));
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" gauge\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(" counter\n");
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static final class Latency {
+        private final LongAdder[] buckets = new LongAdder[LATENCY_BUCKETS.length];
+        private final LongAdder count = new LongAdder();
+        private final LongAdder sumNanos = new LongAdder();
+
+        Latency() {
+            for (int i = 0; i < buckets.length; i++) {
+                buckets[i] = new LongAdder();
+            }
+        }
+
+        void record(long nanos) {
+            double seconds = nanos / 1e9;
+            for (int i = 0; i < LATENCY_BUCKETS.length; i++) {
+                if (seconds <= LATENCY_BUCKETS[i]) {
+                    buckets[i].increment();
+                    break;
+                }
+            }
+            count.increment();
+            sumNanos.add(nanos);
+        }
+
+        void render(StringBuilder out, String operation) {
+            long cumulative = 0;
+            for (int i = 0; i < LATENCY_BUCKETS.length; i++) {
+                cumulative += buckets[i].sum();
+                out.append("carechat_store_latency_seconds_bucket{operation=\"").append(operation)
+                        .append("\",le=\"").append(String.format(Locale.ROOT, "%s", LATENCY_BUCKETS[i])).append("\"} ")
+                        .append(cumulative).append('\n');
+            }
+            long total = count.sum();
+            out.append("carechat_store_latency_seconds_bucket{operation=\"").append(operation).append("\",le=\"+Inf\"} ")
+                    .append(total).append('\n');
+            out.append("carechat_store_latency_seconds_sum{operation=\"").append(operation).append("\"} ")
+                    .append(String.format(Locale.ROOT, "%.9f", sumNanos.sum() / 1e9)).append('\n');
+            out.append("carechat_store_latency_seconds_count{operation=\"").append(operation).append("\"} ")
+                    .append(total).append('\n');
+        }
+    }
+}
