@@ -71,7 +71,9 @@ public record AttachmentRules(long maxBytes, Set<FileType> allowed) {
             result = "file." + type.name().toLowerCase(Locale.ROOT);
         }
         if (result.length() > MAX_NAME_LENGTH) {
-            result = result.substring(0, MAX_NAME_LENGTH);
+            // never leave half of a surrogate pair (an emoji) at the cut
+            int cut = Character.isHighSurrogate(result.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+            result = result.substring(0, cut);
         }
         return result;
     }

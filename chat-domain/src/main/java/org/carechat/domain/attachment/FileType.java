@@ -2,6 +2,7 @@ package org.carechat.domain.attachment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +25,10 @@ public enum FileType {
 
     /** How many leading bytes {@link #sniff} needs at most. */
     public static final int SNIFF_LENGTH = 16;
+
+    /** HEIF and AVIF images share the MP4 container: their brand, not the container, says they are pictures. */
+    private static final List<String> IMAGE_BRANDS =
+            List.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis");
 
     private final String mimeType;
     private final String[] aliases;
@@ -70,6 +75,9 @@ public enum FileType {
             return Optional.of(OGG);
         }
         if (ascii(head, length, 4, "ftyp")) {
+            if (IMAGE_BRANDS.stream().anyMatch(brand -> ascii(head, length, 8, brand))) {
+                return Optional.empty();
+            }
             return Optional.of(ascii(head, length, 8, "M4A ") ? M4A : MP4);
         }
         if (startsWith(head, length, 0, 0x1A, 0x45, 0xDF, 0xA3)) {

@@ -26,7 +26,8 @@ public record Call(CallId id, ConversationId conversationId, UserId caller, User
         Require.nonNull(media, "media");
         Require.nonNull(state, "state");
         Require.nonNull(requestedAt, "requestedAt");
-        if ((state == CallState.ENDED) != (outcome != null && endedAt != null)) {
+        boolean ended = state == CallState.ENDED;
+        if (ended != (outcome != null) || ended != (endedAt != null)) {
             throw new IllegalArgumentException("an ended call, and only an ended call, has an outcome and an end");
         }
     }
