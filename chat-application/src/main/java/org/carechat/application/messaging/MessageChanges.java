@@ -55,7 +55,7 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
     @Override
     public Result<MessageView> delete(DeleteMessage command) {
         return change(command.actor(), command.messageId(), AuditAction.MESSAGE_DELETE, false,
-                current -> message -> message.delete(command.actor().id(), clock.instant()),
+                current -> message -> message.delete(command.actor().id()),
                 view -> new ChatEvent.MessageDeleted(view.message().conversationId(), view.message().id()));
     }
 

@@ -20,7 +20,7 @@ public enum FileType {
     OGG("audio/ogg", "application/ogg"),
     WAV("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"),
     M4A("audio/mp4", "audio/x-m4a", "audio/m4a"),
-    MP4("video/mp4"),
+    MP4("video/mp4", "audio/mp4"),
     WEBM("video/webm", "audio/webm");
 
     /** How many leading bytes {@link #sniff} needs at most. */

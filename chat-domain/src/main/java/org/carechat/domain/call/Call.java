@@ -11,7 +11,7 @@ import org.carechat.domain.user.UserId;
 /**
  * A voice or video call between the two people of a conversation: it rings, becomes active when the
  * callee accepts, and ends as missed (never answered, or cancelled by the caller while ringing),
- * rejected (declined by the callee) or completed (hung up by either side after answering). Media
+ * rejected (declined or hung up on by the callee while ringing) or completed (hung up by either side after answering). Media
  * never passes the server; only signalling does.
  */
 public record Call(CallId id, ConversationId conversationId, UserId caller, UserId callee, CallMedia media,
@@ -60,7 +60,10 @@ public record Call(CallId id, ConversationId conversationId, UserId caller, User
         return ended(now, CallOutcome.REJECTED);
     }
 
-    /** Either party hangs up: a call never answered is missed, an answered one completed. */
+    /**
+     * Either party hangs up: an answered call is completed; one never answered is missed when the caller
+     * gives up, and rejected when the callee hangs up on it.
+     */
     public Call end(UserId by, Instant now) {
         if (!involves(by)) {
             throw Refusal.notFound("call");
@@ -68,7 +71,10 @@ public record Call(CallId id, ConversationId conversationId, UserId caller, User
         if (state == CallState.ENDED) {
             throw Refusal.conflict("the call has already ended");
         }
-        return ended(now, state == CallState.ACTIVE ? CallOutcome.COMPLETED : CallOutcome.MISSED);
+        if (state == CallState.ACTIVE) {
+            return ended(now, CallOutcome.COMPLETED);
+        }
+        return ended(now, callee.equals(by) ? CallOutcome.REJECTED : CallOutcome.MISSED);
     }
 
     /** The ring timeout passed: still ringing means missed; anything else is unchanged. */

@@ -52,8 +52,11 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
                 createdAt, now, false, reactions, call);
     }
 
-    /** The sender deletes the message; deleting a tombstone again changes nothing. */
-    public Message delete(UserId by, Instant now) {
+    /**
+     * The sender deletes the message; deleting a tombstone again changes nothing. A deletion is not an
+     * edit: {@code editedAt} keeps telling when the text last changed.
+     */
+    public Message delete(UserId by) {
         if (!senderId.equals(by)) {
             throw Refusal.forbidden("only the sender may delete a message");
         }
@@ -61,7 +64,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
             return this;
         }
         return new Message(id, conversationId, seq, senderId, type, null, null, replyTo, clientMessageId,
-                createdAt, now, true, Reactions.NONE, call);
+                createdAt, editedAt, true, Reactions.NONE, call);
     }
 
     public Message react(UserId by, String emoji) {

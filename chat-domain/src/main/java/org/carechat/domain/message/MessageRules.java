@@ -62,9 +62,15 @@ public record MessageRules(int maxTextLength, Duration editWindow) {
         return clientMessageId;
     }
 
+    /** Blank to a reader: nothing but spaces (also no-break ones) and invisible format characters. */
+    private static boolean isInvisible(String text) {
+        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT);
+    }
+
     private String text(String content, boolean required) {
         String trimmed = content == null ? "" : content.strip();
-        if (trimmed.isEmpty()) {
+        if (isInvisible(trimmed)) {
             if (required) {
                 throw Refusal.invalid("content must not be blank");
             }

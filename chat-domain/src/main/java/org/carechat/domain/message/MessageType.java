@@ -44,8 +44,15 @@ public enum MessageType {
         return mimePrefix != null;
     }
 
-    /** Does a file of {@code mimeType} fit this type (an image message holds an image)? */
+    /**
+     * Does a file of {@code mimeType} fit this type (an image message holds an image)? A voice note
+     * recorded by a browser comes in a WebM or MP4 container, which is recognised as video from its bytes,
+     * so an audio message accepts those containers too.
+     */
     public boolean accepts(String mimeType) {
+        if (this == AUDIO && (mimeType.equals("video/webm") || mimeType.equals("video/mp4"))) {
+            return true;
+        }
         return mimePrefix != null && mimeType.startsWith(mimePrefix);
     }
 }

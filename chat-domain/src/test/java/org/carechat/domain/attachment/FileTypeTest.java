@@ -184,6 +184,7 @@ class FileTypeTest {
     @Test
     void a_type_is_named_by_its_aliases() {
         assertThat(FileType.JPEG.isNamedBy("image/jpg")).isTrue();
+        assertThat(FileType.MP4.isNamedBy("audio/mp4")).as("an audio-only MP4 declared as audio").isTrue();
         assertThat(FileType.JPEG.isNamedBy("image/pjpeg")).isTrue();
         assertThat(FileType.PDF.isNamedBy("application/x-pdf")).isTrue();
         assertThat(FileType.MP3.isNamedBy("audio/mp3")).isTrue();
@@ -211,7 +212,7 @@ class FileTypeTest {
         assertThat(FileType.JPEG.isNamedBy("image/jpegx")).isFalse();
         assertThat(FileType.JPEG.isNamedBy("image")).isFalse();
         assertThat(FileType.PDF.isNamedBy("")).isFalse();
-        assertThat(FileType.MP4.isNamedBy("audio/mp4")).isFalse();
+        assertThat(FileType.MP4.isNamedBy("audio/mpeg")).isFalse();
         assertThat(FileType.PNG.isNamedBy("text/html; image/png")).isFalse();
     }
 }

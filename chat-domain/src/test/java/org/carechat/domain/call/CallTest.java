@@ -115,10 +115,9 @@ class CallTest {
         assertThat(cancelled.duration()).isZero();
     }
 
-    /** Current behaviour: a callee should decline with reject; an end while ringing counts as missed. */
     @Test
-    void the_callee_hanging_up_while_it_rings_also_counts_as_missed() {
-        assertThat(ringing.end(CALLEE, RANG_AT.plusSeconds(10)).outcome()).isEqualTo(CallOutcome.MISSED);
+    void the_callee_hanging_up_while_it_rings_counts_as_rejected() {
+        assertThat(ringing.end(CALLEE, RANG_AT.plusSeconds(10)).outcome()).isEqualTo(CallOutcome.REJECTED);
     }
 
     @Test

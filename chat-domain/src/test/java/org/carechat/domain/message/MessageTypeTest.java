@@ -47,7 +47,8 @@ class MessageTypeTest {
         assertThat(MessageType.IMAGE.accepts("image/png")).isTrue();
         assertThat(MessageType.IMAGE.accepts("application/pdf")).isFalse();
         assertThat(MessageType.AUDIO.accepts("audio/ogg")).isTrue();
-        assertThat(MessageType.AUDIO.accepts("video/mp4")).isFalse();
+        assertThat(MessageType.AUDIO.accepts("video/mp4")).as("a voice note in an MP4 container").isTrue();
+        assertThat(MessageType.AUDIO.accepts("video/quicktime")).isFalse();
         assertThat(MessageType.VIDEO.accepts("video/webm")).isTrue();
         assertThat(MessageType.VIDEO.accepts("image/gif")).isFalse();
         assertThat(MessageType.FILE.accepts("application/pdf")).isTrue();
