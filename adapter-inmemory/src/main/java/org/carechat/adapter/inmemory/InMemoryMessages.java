@@ -1,0 +1,257 @@
+package org.carechat.adapter.inmemory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import org.carechat.application.port.Messages;
+import org.carechat.domain.attachment.AttachmentId;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageDraft;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageType;
+import org.carechat.domain.user.UserId;
+
+/**
+ * Every message in memory, each at its place in its conversation. Each conversation has its own log, so
+ * senders in different conversations never wait for each other; within a conversation a message gets its
+ * place and becomes visible in one step, so a reader never sees a gap that a later message would fill.
+ */
+public final class InMemoryMessages implements Messages {
+    private static final Comparator<Message> NEWEST_FIRST =
+            Comparator.comparing(Message::createdAt).thenComparingLong(Message::seq).reversed();
+
+    private final ConcurrentHashMap<ConversationId, Log> logs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MessageId, Log> logOfMessage = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SenderKey, MessageId> byClientMessageId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<AttachmentId, Set<MessageId>> byAttachment = new ConcurrentHashMap<>();
+
+    @Override
+    public Appended append(MessageDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        if (draft.clientMessageId() == null) {
+            return new Appended(store(draft), true);
+        }
+        Message[] created = new Message[1];
+        // The key's bin stays locked while the first attempt stores its message, so a racing retry
+        // waits and then finds that message instead of storing a second one.
+        MessageId id = byClientMessageId.computeIfAbsent(new SenderKey(draft.senderId(), draft.clientMessageId()),
+                key -> {
+                    created[0] = store(draft);
+                    return created[0].id();
+                });
+        if (created[0] != null) {
+            return new Appended(created[0], true);
+        }
+        Message original = find(id).orElseThrow(() -> new IllegalStateException("idempotency index out of step"));
+        return new Appended(original, false);
+    }
+
+    private Message store(MessageDraft draft) {
+        Log log = logs.computeIfAbsent(draft.conversationId(), conversation -> new Log());
+        Message message = log.append(draft, logOfMessage);
+        if (message.attachment() != null) {
+            index(message.attachment().id(), message.id());
+        }
+        return message;
+    }
+
+    private void index(AttachmentId attachment, MessageId message) {
+        byAttachment.computeIfAbsent(attachment, key -> ConcurrentHashMap.newKeySet()).add(message);
+    }
+
+    @Override
+    public Optional<Message> find(MessageId id) {
+        Log log = logOfMessage.get(id);
+        return log == null ? Optional.empty() : log.find(id);
+    }
+
+    @Override
+    public Optional<Message> findByClientMessageId(UserId sender, String clientMessageId) {
+        MessageId id = byClientMessageId.get(new SenderKey(sender, clientMessageId));
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    @Override
+    public Optional<Message> update(MessageId id, UnaryOperator<Message> change) {
+        Objects.requireNonNull(change, "change");
+        Log log = logOfMessage.get(id);
+        if (log == null) {
+            return Optional.empty();
+        }
+        Optional<Message> updated = log.update(id, change);
+        updated.map(Message::attachment).ifPresent(attachment -> index(attachment.id(), id));
+        return updated;
+    }
+
+    @Override
+    public List<Message> before(ConversationId conversation, long beforeSeq, int limit) {
+        requirePositive(limit);
+        Log log = logs.get(conversation);
+        return log == null ? List.of() : take(log.bySeq.headMap(beforeSeq, false).descendingMap().values(), limit);
+    }
+
+    @Override
+    public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
+        requirePositive(limit);
+        Log log = logs.get(conversation);
+        return log == null ? List.of() : take(log.bySeq.tailMap(afterSeq, false).values(), limit);
+    }
+
+    @Override
+    public List<Message> ofType(ConversationId conversation, MessageType type, int limit) {
+        requirePositive(limit);
+        Log log = logs.get(conversation);
+        if (log == null) {
+            return List.of();
+        }
+        List<Message> found = new ArrayList<>();
+        for (Message message : log.bySeq.descendingMap().values()) {
+            if (message.type() == type) {
+                found.add(message);
+                if (found.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public List<Message> search(Collection<ConversationId> conversations, String text, int limit) {
+        Objects.requireNonNull(text, "text");
+        requirePositive(limit);
+        // The newest matches so far, the oldest of them on top so it is the one pushed out.
+        PriorityQueue<Message> newest = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        for (ConversationId conversation : new LinkedHashSet<>(conversations)) {
+            Log log = logs.get(conversation);
+            if (log == null) {
+                continue;
+            }
+            for (Message message : log.bySeq.values()) {
+                if (!message.deleted() && containsIgnoringCase(message.content(), text)) {
+                    newest.add(message);
+                    if (newest.size() > limit) {
+                        newest.poll();
+                    }
+                }
+            }
+        }
+        List<Message> found = new ArrayList<>(newest);
+        found.sort(NEWEST_FIRST);
+        return List.copyOf(found);
+    }
+
+    @Override
+    public List<Message> referencing(AttachmentId attachment) {
+        Set<MessageId> ids = byAttachment.get(attachment);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Message> found = new ArrayList<>();
+        for (MessageId id : ids) {
+            find(id).filter(message -> message.attachment() != null && message.attachment().id().equals(attachment))
+                    .ifPresent(found::add);
+        }
+        found.sort(NEWEST_FIRST);
+        return List.copyOf(found);
+    }
+
+    private static List<Message> take(Collection<Message> messages, int limit) {
+        List<Message> page = new ArrayList<>(Math.min(limit, 64));
+        for (Message message : messages) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.add(message);
+        }
+        return List.copyOf(page);
+    }
+
+    /** Substring search ignoring case, character by character, so that nothing in the query is a pattern. */
+    private static boolean containsIgnoringCase(String content, String text) {
+        if (content == null) {
+            return false;
+        }
+        int last = content.length() - text.length();
+        for (int start = 0; start <= last; start++) {
+            if (content.regionMatches(true, start, text, 0, text.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+    }
+
+    /** Who sent under which client message id: the key that makes a resent message idempotent. */
+    private record SenderKey(UserId sender, String clientMessageId) {
+    }
+
+    /** One conversation's messages by place. Appends take the lock; reads never do. */
+    private static final class Log {
+        private final ReentrantLock appending = new ReentrantLock();
+        private final ConcurrentSkipListMap<Long, Message> bySeq = new ConcurrentSkipListMap<>();
+        private final ConcurrentHashMap<MessageId, Long> seqOf = new ConcurrentHashMap<>();
+        private long lastSeq;
+
+        Message append(MessageDraft draft, ConcurrentHashMap<MessageId, Log> logOfMessage) {
+            appending.lock();
+            try {
+                if (logOfMessage.putIfAbsent(draft.id(), this) != null) {
+                    throw new IllegalArgumentException("a message with id " + draft.id() + " is already stored");
+                }
+                Message message = draft.at(lastSeq + 1);
+                seqOf.put(message.id(), message.seq());
+                bySeq.put(message.seq(), message);
+                lastSeq = message.seq();
+                return message;
+            } finally {
+                appending.unlock();
+            }
+        }
+
+        Optional<Message> find(MessageId id) {
+            Long seq = seqOf.get(id);
+            return seq == null ? Optional.empty() : Optional.ofNullable(bySeq.get(seq));
+        }
+
+        Optional<Message> update(MessageId id, UnaryOperator<Message> change) {
+            Long seq = seqOf.get(id);
+            if (seq == null) {
+                return Optional.empty();
+            }
+            // Optimistic: a change that lost a race is applied again to the newer message.
+            while (true) {
+                Message current = bySeq.get(seq);
+                Message next = Objects.requireNonNull(change.apply(current), "the change returned no message");
+                requireSameIdentity(current, next);
+                if (bySeq.replace(seq, current, next)) {
+                    return Optional.of(next);
+                }
+            }
+        }
+
+        private static void requireSameIdentity(Message current, Message next) {
+            if (!next.id().equals(current.id()) || !next.conversationId().equals(current.conversationId())
+                    || next.seq() != current.seq() || !next.senderId().equals(current.senderId())
+                    || !Objects.equals(next.clientMessageId(), current.clientMessageId())) {
+                throw new IllegalArgumentException("a change may not move a message or change who sent it");
+            }
+        }
+    }
+}
