@@ -1,0 +1,165 @@
+package org.carechat.bootstrap;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.carechat.adapter.inmemory.ExecutorTimers;
+import org.carechat.adapter.inmemory.InMemoryAttachments;
+import org.carechat.adapter.inmemory.InMemoryAuditTrail;
+import org.carechat.adapter.inmemory.InMemoryBlobs;
+import org.carechat.adapter.inmemory.InMemoryCalls;
+import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryConversations;
+import org.carechat.adapter.inmemory.InMemoryDirectory;
+import org.carechat.adapter.inmemory.InMemoryMessages;
+import org.carechat.adapter.inmemory.InMemoryNotifier;
+import org.carechat.adapter.inmemory.InMemoryPresence;
+import org.carechat.adapter.inmemory.UlidIdGenerator;
+import org.carechat.application.CareChatCore;
+import org.carechat.application.ChatPorts;
+import org.carechat.application.ChatSettings;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.application.port.Blobs;
+import org.carechat.application.port.CareRelationships;
+import org.carechat.application.port.Calls;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.Directory;
+import org.carechat.application.port.IdGenerator;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.port.Presence;
+import org.carechat.application.port.Timers;
+
+/**
+ * The entry point for embedding CareChat in a Java backend: plug in the ports you own (your user
+ * directory, your appointment system as the care relationships), keep the in-memory defaults for the
+ * rest, and get every use case from {@link CareChatCore}.
+ *
+ * <pre>{@code
+ * CareChatCore chat = CareChat.builder()
+ *         .directory(myDirectory)
+ *         .careRelationships(myAppointments)
+ *         .build();
+ * }</pre>
+ */
+public final class CareChat {
+    private CareChat() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects ports and settings; every port left unset is in memory. */
+    public static final class Builder {
+        private Conversations conversations;
+        private Messages messages;
+        private CareRelationships careRelationships;
+        private Directory directory;
+        private Attachments attachments;
+        private Blobs blobs;
+        private AuditTrail auditTrail;
+        private Notifier notifier;
+        private Presence presence;
+        private Calls calls;
+        private Timers timers;
+        private IdGenerator ids;
+        private Clock clock;
+        private ChatSettings settings = ChatSettings.standard();
+
+        private Builder() {
+        }
+
+        public Builder conversations(Conversations value) {
+            this.conversations = value;
+            return this;
+        }
+
+        public Builder messages(Messages value) {
+            this.messages = value;
+            return this;
+        }
+
+        /** Your appointment system, read-only, or a store that administration may change. */
+        public Builder careRelationships(CareRelationships value) {
+            this.careRelationships = value;
+            return this;
+        }
+
+        /** Your user directory, read-only, or a store that administration may change. */
+        public Builder directory(Directory value) {
+            this.directory = value;
+            return this;
+        }
+
+        public Builder attachments(Attachments value) {
+            this.attachments = value;
+            return this;
+        }
+
+        public Builder blobs(Blobs value) {
+            this.blobs = value;
+            return this;
+        }
+
+        public Builder auditTrail(AuditTrail value) {
+            this.auditTrail = value;
+            return this;
+        }
+
+        /** Where events go: your transport, or the WebSocket session registry of the standalone server. */
+        public Builder notifier(Notifier value) {
+            this.notifier = value;
+            return this;
+        }
+
+        public Builder presence(Presence value) {
+            this.presence = value;
+            return this;
+        }
+
+        public Builder calls(Calls value) {
+            this.calls = value;
+            return this;
+        }
+
+        public Builder timers(Timers value) {
+            this.timers = value;
+            return this;
+        }
+
+        public Builder ids(IdGenerator value) {
+            this.ids = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder settings(ChatSettings value) {
+            this.settings = value;
+            return this;
+        }
+
+        public CareChatCore build() {
+            Clock time = clock != null ? clock : Clock.systemUTC();
+            ChatPorts ports = new ChatPorts(
+                    conversations != null ? conversations : new InMemoryConversations(),
+                    messages != null ? messages : new InMemoryMessages(),
+                    careRelationships != null ? careRelationships : new InMemoryCareRelationships(),
+                    directory != null ? directory : new InMemoryDirectory(),
+                    attachments != null ? attachments : new InMemoryAttachments(),
+                    blobs != null ? blobs : new InMemoryBlobs(),
+                    auditTrail != null ? auditTrail : new InMemoryAuditTrail(),
+                    notifier != null ? notifier : new InMemoryNotifier(),
+                    presence != null ? presence : new InMemoryPresence(),
+                    calls != null ? calls : new InMemoryCalls(),
+                    timers != null ? timers : new ExecutorTimers(),
+                    ids != null ? ids : new UlidIdGenerator(time, new SecureRandom()),
+                    time);
+            return new CareChatCore(ports, settings);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.carechat.bootstrap;
+
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import org.carechat.bootstrap.config.ConfigException;
+import org.carechat.bootstrap.config.ServerConfig;
+import org.carechat.bootstrap.server.CareChatServer;
+
+/**
+ * Runs the standalone server: reads the configuration once (environment variables, each also a flag),
+ * starts, and stops gracefully on SIGTERM.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        ServerConfig config;
+        try {
+            config = ServerConfig.load(System.getenv(), Arrays.asList(args));
+        } catch (ConfigException e) {
+            System.err.println("carechat: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CareChatServer server;
+        try {
+            server = CareChatServer.start(config);
+        } catch (ConfigException e) {
+            System.err.println("carechat: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (config.demo()) {
+            Demo.seed(server.core());
+            Demo.print(server, System.out);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "carechat-shutdown"));
+        stopped.await();
+    }
+}

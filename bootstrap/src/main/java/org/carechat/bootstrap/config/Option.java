@@ -1,0 +1,73 @@
+package org.carechat.bootstrap.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting of the standalone server: its environment variable, the equivalent command-line flag,
+ * its default and what it means. The README's configuration table lists exactly these (a test checks).
+ */
+public enum Option {
+    PORT("CHAT_PORT", "8080", "TCP port of the one door: REST, WebSocket (/ws), /health and /metrics. 0 picks a free port."),
+    HOST("CHAT_HOST", "0.0.0.0", "Address to listen on."),
+    JWT_SECRET("CHAT_JWT_SECRET", null, "HS256 shared secret, at least 32 bytes. The server refuses to start with a shorter one."),
+    JWT_PUBLIC_KEY("CHAT_JWT_PUBLIC_KEY", null, "RS256/ES256 public key: PEM text, or a path to a PEM file."),
+    JWT_JWKS("CHAT_JWT_JWKS", null, "RS256/ES256 keys as a JWKS file path or http(s) URL (the key is chosen by kid)."),
+    JWT_ALGORITHM("CHAT_JWT_ALGORITHM", null, "The one accepted algorithm: HS256, RS256 or ES256. Default: HS256 with a secret, RS256 with a key or JWKS."),
+    JWT_ISSUER("CHAT_JWT_ISSUER", null, "Required `iss` of tokens, when set."),
+    JWT_AUDIENCE("CHAT_JWT_AUDIENCE", null, "Required `aud` of tokens, when set."),
+    JWT_ROLE_CLAIM("CHAT_JWT_ROLE_CLAIM", "role", "Name of the claim that carries the role."),
+    ALLOWED_ORIGINS("CHAT_ALLOWED_ORIGINS", "", "Comma-separated browser origins allowed on the WebSocket upgrade and by CORS (the server's own origin always is)."),
+    STORE("CHAT_STORE", "memory", "Where data lives: `memory` (lost on exit)."),
+    DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the server's files (attachments)."),
+    CLINICIAN_ROLES("CHAT_CLINICIAN_ROLES", "doctor,nurse,midwife", "Comma-separated role names that count as clinicians."),
+    CLINICIAN_CONSULTS("CHAT_CLINICIAN_CONSULTS", "true", "Whether clinicians may converse with each other (care-team consults)."),
+    MAX_FRAME_BYTES("CHAT_MAX_FRAME_BYTES", "65536", "Largest WebSocket frame; a larger one closes the socket with 1009."),
+    MAX_BODY_BYTES("CHAT_MAX_BODY_BYTES", "65536", "Largest REST JSON body; larger answers 413."),
+    JSON_MAX_DEPTH("CHAT_JSON_MAX_DEPTH", "64", "Deepest JSON nesting accepted."),
+    MAX_TEXT_LENGTH("CHAT_MAX_TEXT_LENGTH", "4000", "Longest message text, in characters after trimming."),
+    EDIT_WINDOW("CHAT_EDIT_WINDOW", "15m", "How long after sending a message its sender may edit it."),
+    MAX_ATTACHMENT_BYTES("CHAT_MAX_ATTACHMENT_BYTES", "52428800", "Largest attachment (50 MiB); larger answers 413."),
+    PAGE_LIMIT("CHAT_PAGE_LIMIT", "100", "Most items one page of history, conversations or search returns."),
+    RATE_PER_SECOND("CHAT_RATE_PER_SECOND", "20", "WebSocket frames per second per connection, sustained."),
+    RATE_BURST("CHAT_RATE_BURST", "40", "WebSocket frames a connection may send in a burst."),
+    OUTBOUND_QUEUE("CHAT_OUTBOUND_QUEUE", "1024", "Frames queued for one socket before it counts as too slow and is closed with 1013."),
+    PING_INTERVAL("CHAT_PING_INTERVAL", "30s", "Idle time after which the server pings a socket."),
+    IDLE_TIMEOUT("CHAT_IDLE_TIMEOUT", "75s", "Silence after which the server closes a socket."),
+    TYPING_TTL("CHAT_TYPING_TTL", "6s", "How long a typing indicator lasts without renewal."),
+    RING_TIMEOUT("CHAT_RING_TIMEOUT", "45s", "How long a call rings before it ends as missed."),
+    SHUTDOWN_GRACE("CHAT_SHUTDOWN_GRACE", "10s", "On SIGTERM, how long accepted requests may take to finish."),
+    METRICS_TOKEN("CHAT_METRICS_TOKEN", null, "When set, GET /metrics requires `Authorization: Bearer <token>`."),
+    DEMO("CHAT_DEMO", "false", "Demo mode: seeds patients, clinicians and care relationships and prints ready-to-use tokens.");
+
+    private final String env;
+    private final String defaultValue;
+    private final String description;
+
+    Option(String env, String defaultValue, String description) {
+        this.env = env;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    /** The command-line form: {@code CHAT_JWT_SECRET} is {@code --jwt-secret}. */
+    public String flag() {
+        return "--" + env.substring("CHAT_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The default as text, or null when the option has none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isSecret() {
+        return this == JWT_SECRET || this == METRICS_TOKEN;
+    }
+}

@@ -1,0 +1,232 @@
+package org.carechat.bootstrap.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server's whole configuration, read once at start from environment variables and command-line flags
+ * (a flag wins over its variable), validated, and immutable afterwards. Nothing else in CareChat reads the
+ * environment. Secrets never appear in {@link #toString()}.
+ */
+public record ServerConfig(
+        int port,
+        String host,
+        String jwtSecret,
+        String jwtPublicKey,
+        String jwtJwks,
+        String jwtAlgorithm,
+        String jwtIssuer,
+        String jwtAudience,
+        String jwtRoleClaim,
+        Set<String> allowedOrigins,
+        String store,
+        Path dataDir,
+        Set<String> clinicianRoles,
+        boolean clinicianConsults,
+        int maxFrameBytes,
+        long maxBodyBytes,
+        int jsonMaxDepth,
+        int maxTextLength,
+        Duration editWindow,
+        long maxAttachmentBytes,
+        int pageLimit,
+        int ratePerSecond,
+        int rateBurst,
+        int outboundQueue,
+        Duration pingInterval,
+        Duration idleTimeout,
+        Duration typingTtl,
+        Duration ringTimeout,
+        Duration shutdownGrace,
+        String metricsToken,
+        boolean demo) {
+
+    public static final Set<String> STORES = Set.of("memory");
+
+    public ServerConfig {
+        allowedOrigins = Set.copyOf(allowedOrigins);
+        clinicianRoles = Set.copyOf(clinicianRoles);
+    }
+
+    /** Reads the configuration: each option from its flag if given, else its environment variable, else its default. */
+    public static ServerConfig load(Map<String, String> environment, List<String> arguments) {
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        for (Option option : Option.values()) {
+            String fromEnv = environment.get(option.env());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(option, fromEnv.strip());
+            }
+        }
+        values.putAll(Flags.parse(arguments));
+        return from(values);
+    }
+
+    /** The defaults, changed by {@code overrides}: handy for tests and embedders. */
+    public static ServerConfig defaults(Map<Option, String> overrides) {
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        values.putAll(overrides);
+        return from(values);
+    }
+
+    private static ServerConfig from(Map<Option, String> given) {
+        Values v = new Values(given);
+        ServerConfig config = new ServerConfig(
+                v.integer(Option.PORT, 0, 65535),
+                v.text(Option.HOST),
+                v.text(Option.JWT_SECRET),
+                v.text(Option.JWT_PUBLIC_KEY),
+                v.text(Option.JWT_JWKS),
+                v.text(Option.JWT_ALGORITHM),
+                v.text(Option.JWT_ISSUER),
+                v.text(Option.JWT_AUDIENCE),
+                v.text(Option.JWT_ROLE_CLAIM),
+                v.list(Option.ALLOWED_ORIGINS),
+                v.choice(Option.STORE, STORES),
+                Path.of(v.text(Option.DATA_DIR)),
+                v.list(Option.CLINICIAN_ROLES),
+                v.bool(Option.CLINICIAN_CONSULTS),
+                v.integer(Option.MAX_FRAME_BYTES, 1024, 16 * 1024 * 1024),
+                v.integer(Option.MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
+                v.integer(Option.JSON_MAX_DEPTH, 2, 1000),
+                v.integer(Option.MAX_TEXT_LENGTH, 1, 1_000_000),
+                v.duration(Option.EDIT_WINDOW),
+                v.longInteger(Option.MAX_ATTACHMENT_BYTES, 1, Long.MAX_VALUE),
+                v.integer(Option.PAGE_LIMIT, 1, 10_000),
+                v.integer(Option.RATE_PER_SECOND, 1, 1_000_000),
+                v.integer(Option.RATE_BURST, 1, 1_000_000),
+                v.integer(Option.OUTBOUND_QUEUE, 1, 1_000_000),
+                v.duration(Option.PING_INTERVAL),
+                v.duration(Option.IDLE_TIMEOUT),
+                v.duration(Option.TYPING_TTL),
+                v.duration(Option.RING_TIMEOUT),
+                v.duration(Option.SHUTDOWN_GRACE),
+                v.text(Option.METRICS_TOKEN),
+                v.bool(Option.DEMO));
+        config.validate();
+        return config;
+    }
+
+    private void validate() {
+        int keySources = (jwtSecret != null ? 1 : 0) + (jwtPublicKey != null ? 1 : 0) + (jwtJwks != null ? 1 : 0);
+        if (keySources > 1) {
+            throw new ConfigException("give only one of CHAT_JWT_SECRET, CHAT_JWT_PUBLIC_KEY and CHAT_JWT_JWKS");
+        }
+        if (keySources == 0 && !demo) {
+            throw new ConfigException("no token key: set CHAT_JWT_SECRET (HS256, at least 32 bytes), CHAT_JWT_PUBLIC_KEY "
+                    + "or CHAT_JWT_JWKS, or start with --demo for a first run");
+        }
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new ConfigException("CHAT_IDLE_TIMEOUT must be longer than CHAT_PING_INTERVAL");
+        }
+    }
+
+    /** A one-line summary for the start-up log, without secrets. */
+    public String describe() {
+        return "port=" + port + ", store=" + store + ", dataDir=" + dataDir + ", origins=" + allowedOrigins
+                + ", jwt=" + (jwtSecret != null ? "HS256 secret" : jwtPublicKey != null ? "public key" : jwtJwks != null ? "JWKS" : "demo")
+                + (demo ? ", demo" : "");
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[" + describe() + ", secrets redacted]";
+    }
+
+    /** Typed reading of option values, each refusal naming the option. */
+    private static final class Values {
+        private final Map<Option, String> given;
+
+        Values(Map<Option, String> given) {
+            this.given = given;
+        }
+
+        String text(Option option) {
+            String value = given.get(option);
+            return value != null ? value : option.defaultValue();
+        }
+
+        int integer(Option option, int min, int max) {
+            return (int) longInteger(option, min, max);
+        }
+
+        long longInteger(Option option, long min, long max) {
+            String value = text(option);
+            try {
+                long parsed = Long.parseLong(value.replace("_", ""));
+                if (parsed < min || parsed > max) {
+                    throw new ConfigException(option.env() + " must be between " + min + " and " + max + ", got " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(option.env() + " must be a whole number, got '" + shown(option, value) + "'");
+            }
+        }
+
+        boolean bool(Option option) {
+            String value = text(option).toLowerCase(Locale.ROOT);
+            if (value.equals("true") || value.equals("yes") || value.equals("1")) {
+                return true;
+            }
+            if (value.equals("false") || value.equals("no") || value.equals("0")) {
+                return false;
+            }
+            throw new ConfigException(option.env() + " must be true or false, got '" + value + "'");
+        }
+
+        String choice(Option option, Set<String> allowed) {
+            String value = text(option).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(value)) {
+                throw new ConfigException(option.env() + " must be one of " + allowed + ", got '" + value + "'");
+            }
+            return value;
+        }
+
+        Set<String> list(Option option) {
+            Set<String> items = new LinkedHashSet<>();
+            for (String item : text(option).split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+            return items;
+        }
+
+        /** {@code 45s}, {@code 15m}, {@code 500ms}, {@code 2h}, or ISO-8601 ({@code PT45S}). */
+        Duration duration(Option option) {
+            String value = text(option).strip().toLowerCase(Locale.ROOT);
+            try {
+                Duration parsed;
+                if (value.startsWith("pt") || value.startsWith("p")) {
+                    parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
+                } else if (value.endsWith("ms")) {
+                    parsed = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+                } else if (value.endsWith("s")) {
+                    parsed = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+                } else if (value.endsWith("m")) {
+                    parsed = Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+                } else if (value.endsWith("h")) {
+                    parsed = Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+                } else {
+                    throw new NumberFormatException();
+                }
+                if (parsed.isNegative() || parsed.isZero()) {
+                    throw new ConfigException(option.env() + " must be positive, got '" + value + "'");
+                }
+                return parsed;
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new ConfigException(option.env() + " must be a duration such as 45s, 15m or 500ms, got '" + value + "'");
+            }
+        }
+
+        private static String shown(Option option, String value) {
+            return option.isSecret() ? "<redacted>" : value;
+        }
+    }
+}

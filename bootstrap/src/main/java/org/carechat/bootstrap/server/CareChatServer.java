@@ -1,0 +1,215 @@
+package org.carechat.bootstrap.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.carechat.adapter.inmemory.ExecutorTimers;
+import org.carechat.adapter.inmemory.InMemoryCalls;
+import org.carechat.adapter.inmemory.InMemoryPresence;
+import org.carechat.adapter.jwt.JwtSettings;
+import org.carechat.adapter.jwt.NimbusTokenVerifier;
+import org.carechat.adapter.rest.RestApi;
+import org.carechat.adapter.websocket.SessionRegistry;
+import org.carechat.adapter.websocket.WebSocketAdapter;
+import org.carechat.application.CareChatCore;
+import org.carechat.application.auth.AuthenticateService;
+import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.port.Timers;
+import org.carechat.bootstrap.CareChat;
+import org.carechat.bootstrap.config.ServerConfig;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireJson;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+
+/**
+ * The standalone server: one Grizzly listener on one port serving the WebSocket door at /ws, the REST
+ * door under /api, /health and /metrics, over the store the configuration names.
+ */
+public final class CareChatServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CareChatServer.class.getName());
+    private static final String LISTENER = "carechat";
+
+    private final ServerConfig config;
+    private final HttpServer http;
+    private final WebSocketAdapter webSocket;
+    private final CareChatCore core;
+    private final Metrics metrics;
+    private final StorePorts store;
+    private final JwtSettings jwt;
+    private final AutoCloseable ownedTimers;
+    private boolean closed;
+
+    private CareChatServer(Builder builder) {
+        this.config = builder.config;
+        this.metrics = new Metrics();
+        this.jwt = Settings.jwt(config, builder.demoSecret != null ? builder.demoSecret : randomSecret());
+        Clock clock = builder.clock != null ? builder.clock : Clock.systemUTC();
+        Timers timers = builder.timers;
+        ExecutorTimers executorTimers = null;
+        if (timers == null) {
+            executorTimers = new ExecutorTimers();
+            timers = executorTimers;
+        }
+        this.ownedTimers = executorTimers;
+        this.store = StoreFactory.open(config);
+        SessionRegistry registry = new SessionRegistry(metrics);
+        metrics.connectionsFrom(registry::connectionCount);
+        this.core = CareChat.builder()
+                .conversations(store.conversations())
+                .messages(store.messages())
+                .careRelationships(store.careRelationships())
+                .directory(store.directory())
+                .attachments(store.attachments())
+                .blobs(store.blobs())
+                .auditTrail(store.auditTrail())
+                .presence(new InMemoryPresence())
+                .calls(new InMemoryCalls())
+                .notifier(registry)
+                .clock(clock)
+                .timers(timers)
+                .settings(Settings.chat(config))
+                .build();
+        AuthenticateUseCase auth = new AuthenticateService(new NimbusTokenVerifier(jwt, clock));
+        WireJson json = new WireJson(Settings.wire(config));
+
+        this.http = new HttpServer();
+        NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
+        http.addListener(listener);
+        this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics);
+        webSocket.install(listener);
+        RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);
+        GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());
+        http.getServerConfiguration().addHttpHandler(container, "/");
+        http.getServerConfiguration().setName("CareChat");
+        http.getServerConfiguration().setHttpServerName("CareChat");
+        http.getServerConfiguration().setHttpServerVersion("");
+    }
+
+    public static Builder builder(ServerConfig config) {
+        return new Builder(config);
+    }
+
+    /** Starts a server with the configuration and the real clock. */
+    public static CareChatServer start(ServerConfig config) {
+        return builder(config).start();
+    }
+
+    public int port() {
+        return http.getListener(LISTENER).getPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    public CareChatCore core() {
+        return core;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The token settings in force, so that demo mode and tests can mint tokens the server accepts. */
+    public JwtSettings jwtSettings() {
+        return jwt;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops gracefully: no new sockets or requests, sockets closed with 1001 once their current frame is
+     * handled, accepted REST requests finished within the grace period, then the store let go. Every
+     * acknowledged message was written to the store before its acknowledgement, so nothing acknowledged
+     * is lost.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.log(System.Logger.Level.INFO, "shutting down");
+        webSocket.shutdown();
+        Duration grace = config.shutdownGrace();
+        try {
+            http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "requests still running after the grace period were cut");
+            http.shutdownNow();
+        }
+        closeQuietly(ownedTimers);
+        closeQuietly(store.closer());
+        LOG.log(System.Logger.Level.INFO, "stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+        }
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    /** Options that only embedding code and tests set: the clock, the timers, the demo secret. */
+    public static final class Builder {
+        private final ServerConfig config;
+        private Clock clock;
+        private Timers timers;
+        private byte[] demoSecret;
+
+        private Builder(ServerConfig config) {
+            this.config = config;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder timers(Timers value) {
+            this.timers = value;
+            return this;
+        }
+
+        /** The HS256 secret used when the configuration names no key (demo mode); random otherwise. */
+        public Builder demoSecret(byte[] value) {
+            this.demoSecret = value.clone();
+            return this;
+        }
+
+        public CareChatServer start() {
+            CareChatServer server = new CareChatServer(this);
+            try {
+                server.http.start();
+            } catch (IOException e) {
+                server.close();
+                throw new UncheckedIOException("could not listen on " + server.config.host() + ":" + server.config.port(), e);
+            }
+            LOG.log(System.Logger.Level.INFO, "CareChat listening on port " + server.port() + " (" + server.config.describe() + ")");
+            return server;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.carechat.bootstrap.server;
+
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.application.port.Blobs;
+import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.DirectoryStore;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.StoreProbe;
+
+/** The ports one store provides, how to tell it answers, and how to let it go at shutdown. */
+record StorePorts(Conversations conversations, Messages messages, CareRelationshipStore careRelationships,
+                  DirectoryStore directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail,
+                  StoreProbe probe, AutoCloseable closer) {
+}
