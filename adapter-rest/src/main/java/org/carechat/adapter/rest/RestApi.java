@@ -1,0 +1,74 @@
+package org.carechat.adapter.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.carechat.application.CareChatCore;
+import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.port.StoreProbe;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireJson;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * The REST door of CareChat: {@code /api/chat}, {@code /api/admin}, {@code /api/openapi.json},
+ * {@code /health} and {@code /metrics}, as one Jersey application. The bootstrap mounts
+ * {@link #resourceConfig()} at {@code /} next to the WebSocket door; nothing here claims {@code /ws}.
+ */
+public final class RestApi {
+    private final CareChatCore core;
+    private final AuthenticateUseCase auth;
+    private final WireJson json;
+    private final RestSettings settings;
+    private final Metrics metrics;
+    private final StoreProbe store;
+    private final Clock clock;
+
+    public RestApi(CareChatCore core, AuthenticateUseCase auth, WireJson json, RestSettings settings, Metrics metrics,
+                   StoreProbe store, Clock clock) {
+        this.core = Objects.requireNonNull(core, "core");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.json = Objects.requireNonNull(json, "json");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A new Jersey application with every resource, the JSON bodies, the filters and the one problem mapper. */
+    public ResourceConfig resourceConfig() {
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("carechat-rest");
+        // only what is registered here: no classpath scanning, no auto-discovered JSON providers, no WADL
+        config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        // Locations stay relative (/api/chat/...), correct behind any reverse proxy
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+
+        config.register(new JsonBodies(json, settings.maxJsonBodyBytes()));
+        config.register(new ProblemMapper(metrics));
+        config.register(new Cors(settings.allowedOrigins()));
+        config.register(new AuthenticationFilter(auth));
+        resources().forEach(config::register);
+        return config;
+    }
+
+    /** The resource instances, each given the use cases it serves. */
+    List<Object> resources() {
+        return List.of(
+                new ConversationResource(core.listConversations(), core.openConversation(), core.getConversation(),
+                        core.readHistory(), core.sendMessage(), core.markRead(), core.setMuted(), core.setPinned(), metrics),
+                new MessageResource(core.editMessage(), core.deleteMessage(), core.addReaction(), core.removeReaction()),
+                new ChatResource(core.unreadCount(), core.queryPresence(), core.listContacts(), core.searchMessages(),
+                        core.callHistory()),
+                new AttachmentResource(core.uploadAttachment(), core.downloadAttachment()),
+                new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
+                        core.queryAudit(), clock),
+                new HealthResource(store, clock),
+                new MetricsResource(metrics, settings.metricsToken()),
+                new OpenApiResource());
+    }
+}
