@@ -18,7 +18,10 @@ public interface Calls {
 
     Optional<Call> find(CallId id);
 
-    /** Applies {@code change} atomically; the change may run more than once and may throw. */
+    /**
+     * Applies {@code change} atomically; the change may run more than once and may throw (then nothing
+     * changes). It never changes the id, the conversation or the parties.
+     */
     Optional<Call> update(CallId id, UnaryOperator<Call> change);
 
     void remove(CallId id);

@@ -24,7 +24,8 @@ public interface Conversations {
 
     /**
      * Applies {@code change} to the stored conversation atomically: no concurrent change is lost.
-     * {@code change} may run more than once and must not have side effects.
+     * {@code change} may run more than once and must not have side effects; it may throw, and then nothing
+     * changes. It never changes the id or the participants.
      *
      * @return the conversation as stored after the change, or empty when there is no such conversation
      */

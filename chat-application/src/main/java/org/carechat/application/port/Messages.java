@@ -19,7 +19,8 @@ public interface Messages {
      * Stores a draft at the next place of its conversation. Places are gap-free and strictly increasing
      * per conversation, starting at 1, also when several callers append at once. When the same sender
      * already stored a message with the same {@code clientMessageId}, nothing is stored and that message
-     * is returned, also when both attempts race.
+     * is returned as it is stored now, also when both attempts race. The key is per sender across all
+     * conversations.
      */
     Appended append(MessageDraft draft);
 
@@ -35,7 +36,8 @@ public interface Messages {
     /**
      * Applies {@code change} to the stored message atomically (an edit, a deletion, a reaction): no
      * concurrent change is lost. {@code change} may run more than once and must not have side effects;
-     * it may throw, and then nothing changes.
+     * it may throw, and then nothing changes. It never changes the id, conversation, seq, sender or
+     * clientMessageId.
      */
     Optional<Message> update(MessageId id, UnaryOperator<Message> change);
 
@@ -49,8 +51,9 @@ public interface Messages {
     List<Message> ofType(ConversationId conversation, MessageType type, int limit);
 
     /**
-     * Up to {@code limit} messages of the given conversations whose text contains {@code text},
-     * ignoring case, newest first. Deleted messages never match.
+     * Up to {@code limit} (at least 1) messages of the given conversations whose text contains
+     * {@code text} (not empty), ignoring case, newest first by creation time then seq. The text is
+     * literal: no character of it has a special meaning. Deleted messages never match.
      */
     List<Message> search(Collection<ConversationId> conversations, String text, int limit);
 
