@@ -1,0 +1,115 @@
+package org.carechat.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+    private static final String SECRET = "a-secret-that-is-thirty-two-bytes-long";
+
+    @Test
+    void defaults_are_those_of_the_wire_contract() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.maxFrameBytes()).isEqualTo(64 * 1024);
+        assertThat(config.jsonMaxDepth()).isEqualTo(64);
+        assertThat(config.maxTextLength()).isEqualTo(4000);
+        assertThat(config.maxAttachmentBytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(config.pageLimit()).isEqualTo(100);
+        assertThat(config.ratePerSecond()).isEqualTo(20);
+        assertThat(config.rateBurst()).isEqualTo(40);
+        assertThat(config.editWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.typingTtl()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(config.ringTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
+        assertThat(config.clinicianRoles()).containsExactlyInAnyOrder("doctor", "nurse", "midwife");
+        assertThat(config.clinicianConsults()).isTrue();
+    }
+
+    @Test
+    void every_variable_is_also_a_flag_and_the_flag_wins() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_PORT", "9000"),
+                List.of("--port", "9100", "--allowed-origins=https://a.example, https://b.example", "--ring-timeout", "30s"));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.allowedOrigins()).containsExactlyInAnyOrder("https://a.example", "https://b.example");
+        assertThat(config.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void durations_take_units_or_iso_8601() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_EDIT_WINDOW", "PT2M",
+                "CHAT_PING_INTERVAL", "500ms", "CHAT_IDLE_TIMEOUT", "1h"), List.of());
+
+        assertThat(config.editWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void the_demo_flag_needs_no_key() {
+        ServerConfig config = ServerConfig.load(Map.of(), List.of("--demo"));
+
+        assertThat(config.demo()).isTrue();
+        assertThat(config.jwtSecret()).isNull();
+    }
+
+    @Test
+    void without_a_key_and_without_demo_the_server_refuses_to_start_and_says_what_to_set() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of(), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CHAT_JWT_SECRET").hasMessageContaining("--demo");
+    }
+
+    @Test
+    void two_key_sources_at_once_are_refused() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_JWT_JWKS", "https://idp/jwks"), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("only one");
+    }
+
+    @Test
+    void bad_values_name_their_variable() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_PORT", "eighty"), List.of()))
+                .hasMessageContaining("CHAT_PORT");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_PORT", "70000"), List.of()))
+                .hasMessageContaining("CHAT_PORT");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_TYPING_TTL", "soon"), List.of()))
+                .hasMessageContaining("CHAT_TYPING_TTL");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_STORE", "oracle"), List.of()))
+                .hasMessageContaining("CHAT_STORE");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_IDLE_TIMEOUT", "10s"), List.of()))
+                .hasMessageContaining("CHAT_IDLE_TIMEOUT");
+    }
+
+    @Test
+    void an_unknown_flag_is_refused() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of("--prot", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");
+    }
+
+    @Test
+    void secrets_never_show_in_the_description() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_METRICS_TOKEN", "metrics-token-value"), List.of());
+
+        assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("metrics-token-value");
+        assertThat(config.describe()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void the_readme_configuration_table_lists_every_option_with_its_flag() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        for (Option option : Option.values()) {
+            assertThat(readme).as(option.env()).containsPattern("\\| `" + option.env() + "` \\| `" + option.flag() + "` \\|");
+        }
+    }
+}
