@@ -1,0 +1,235 @@
+package org.carechat.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.carechat.adapter.rest.RestHarness.json;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.carechat.application.ChatSettings;
+import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.attachment.FileType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AttachmentEndpointsTest {
+    private static final int LIMIT = 4096;
+
+    private RestHarness api;
+    private String patient;
+    private String doctor;
+
+    @BeforeEach
+    void start() {
+        api = RestHarness.builder()
+                .chat(ChatSettings.standard().withAttachmentRules(new AttachmentRules(LIMIT, EnumSet.allOf(FileType.class))))
+                .start();
+        api.seedClinic();
+        patient = api.token("p1", "patient");
+        doctor = api.token("d1", "doctor");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    static byte[] png(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 7);
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(magic, 0, bytes, 0, magic.length);
+        return bytes;
+    }
+
+    static byte[] pdf() {
+        return "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private HttpResponse<String> upload(String token, byte[] bytes, String type, String name) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (type != null) {
+            headers.put("Content-Type", type);
+        }
+        if (name != null) {
+            headers.put("X-File-Name", name);
+        }
+        return api.sendWith("/api/chat/attachments", "POST", token, headers, BodyPublishers.ofByteArray(bytes));
+    }
+
+    private HttpResponse<byte[]> download(String token, String id) {
+        return api.sendForBytes(api.request("/api/chat/attachments/" + id, token).GET());
+    }
+
+    @Test
+    void a_png_upload_answers_201_with_the_attachment_and_its_location() {
+        HttpResponse<String> response = upload(patient, png(1000), "image/png", "scan.png");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode attachment = json(response);
+        String id = attachment.get("id").stringValue();
+        assertThat(attachment.get("name").stringValue()).isEqualTo("scan.png");
+        assertThat(attachment.get("mimeType").stringValue()).isEqualTo("image/png");
+        assertThat(attachment.get("size").longValue()).isEqualTo(1000);
+        assertThat(attachment.get("url").stringValue()).isEqualTo("/api/chat/attachments/" + id);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/chat/attachments/" + id);
+    }
+
+    @Test
+    void a_pdf_with_a_name_beyond_ascii_is_stored_under_that_name() {
+        HttpResponse<String> response = upload(patient, pdf(), "application/pdf", "UTF-8''Befund%20M%C3%BCller.pdf");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(json(response).get("name").stringValue()).isEqualTo("Befund Müller.pdf");
+        assertThat(json(response).get("mimeType").stringValue()).isEqualTo("application/pdf");
+
+        HttpResponse<byte[]> download = download(patient, json(response).get("id").stringValue());
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"Befund M_ller.pdf\"; filename*=UTF-8''Befund%20M%C3%BCller.pdf");
+    }
+
+    @Test
+    void the_uploader_downloads_the_bytes_with_safe_headers() {
+        byte[] bytes = png(1500);
+        String id = json(upload(patient, bytes, "image/png", "scan.png")).get("id").stringValue();
+
+        HttpResponse<byte[]> response = download(patient, id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(bytes);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("1500");
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"scan.png\"; filename*=UTF-8''scan.png");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+    }
+
+    @Test
+    void the_other_participant_downloads_once_a_message_carries_it_and_a_third_user_never_does() {
+        byte[] bytes = png(800);
+        String id = json(upload(patient, bytes, "image/png", "rash.png")).get("id").stringValue();
+        String conversation = api.conversation("p1", "patient", "d1");
+        String outsider = api.token("p2", "patient");
+
+        int doctorBefore = download(doctor, id).statusCode();
+        HttpResponse<String> sent = api.post("/api/chat/conversations/" + conversation + "/messages", patient,
+                "{\"type\":\"image\",\"attachmentId\":\"" + id + "\"}");
+        HttpResponse<byte[]> doctorAfter = download(doctor, id);
+        HttpResponse<byte[]> third = download(outsider, id);
+        HttpResponse<byte[]> random = download(outsider, "a_01NOSUCHATTACHMENT0000000");
+
+        assertThat(doctorBefore).isEqualTo(404);
+        assertThat(sent.statusCode()).isEqualTo(201);
+        assertThat(json(sent).get("attachment").get("id").stringValue()).isEqualTo(id);
+        assertThat(doctorAfter.statusCode()).isEqualTo(200);
+        assertThat(doctorAfter.body()).isEqualTo(bytes);
+        assertThat(third.statusCode()).isEqualTo(404);
+        assertThat(new String(third.body(), StandardCharsets.UTF_8)).isEqualTo(new String(random.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bytes_that_contradict_the_declared_type_are_refused_with_415() {
+        HttpResponse<String> response = upload(patient, png(500), "application/pdf", "fake.pdf");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json(response).get("code").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void bytes_of_no_known_type_are_refused_with_415() {
+        HttpResponse<String> declared = upload(patient, "just some text".getBytes(StandardCharsets.UTF_8), "text/plain", "a.txt");
+        HttpResponse<String> undeclared = upload(patient, "MZ\u0090\u0000 an executable".getBytes(StandardCharsets.ISO_8859_1),
+                "application/octet-stream", "setup.exe");
+
+        assertThat(declared.statusCode()).isEqualTo(415);
+        assertThat(undeclared.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void a_multipart_upload_is_refused_with_415_telling_to_send_the_raw_file() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nxx\r\n--b--\r\n";
+
+        HttpResponse<String> response = upload(patient, body.getBytes(StandardCharsets.US_ASCII), "multipart/form-data; boundary=b", null);
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json(response).get("detail").stringValue()).contains("raw file");
+    }
+
+    @Test
+    void a_known_length_over_the_limit_is_refused_with_413() {
+        HttpResponse<String> response = upload(patient, png(LIMIT + 1), "image/png", "big.png");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).get("code").stringValue()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(upload(patient, png(LIMIT), "image/png", "exact.png").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void an_announced_length_over_the_limit_is_refused_before_the_body_is_sent() throws IOException {
+        RawHttp.Answer answer = RawHttp.exchange(api.base, "POST /api/chat/attachments HTTP/1.1\r\n"
+                + "Authorization: Bearer " + patient + "\r\nContent-Type: image/png\r\nX-File-Name: huge.png\r\n"
+                + "Content-Length: 104857600", new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.hasHeader("Connection", "close")).isTrue();
+        assertThat(answer.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void a_chunked_body_over_the_limit_stops_being_read_and_is_refused_with_413_and_connection_close() throws IOException {
+        byte[] chunk = png(LIMIT + 100);
+        byte[] start = concat(Integer.toHexString(chunk.length).getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'\r', '\n'}, chunk, new byte[] {'\r', '\n'});
+
+        // the body never ends: an answer can only come from a server that stopped reading at the limit
+        RawHttp.Answer answer = RawHttp.exchange(api.base, "POST /api/chat/attachments HTTP/1.1\r\n"
+                + "Authorization: Bearer " + patient + "\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked", start);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.hasHeader("Connection", "close")).isTrue();
+        assertThat(answer.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void a_chunked_body_within_the_limit_is_stored() {
+        byte[] bytes = png(3000);
+        HttpResponse<String> response = api.sendWith("/api/chat/attachments", "POST", patient,
+                Map.of("Content-Type", "image/png", "X-File-Name", "streamed.png"),
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(json(response).get("size").longValue()).isEqualTo(3000);
+    }
+
+    @Test
+    void admins_cannot_upload_and_nobody_downloads_without_a_token() {
+        String id = json(upload(patient, png(100), "image/png", "x.png")).get("id").stringValue();
+
+        assertThat(upload(api.admin(), png(100), "image/png", "x.png").statusCode()).isEqualTo(403);
+        assertThat(download(null, id).statusCode()).isEqualTo(401);
+        assertThat(upload(null, png(100), "image/png", "x.png").statusCode()).isEqualTo(401);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
