@@ -1,0 +1,129 @@
+package org.carechat.adapter.websocket;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.carechat.application.SessionId;
+import org.carechat.domain.failure.ChatFailure;
+import org.carechat.domain.failure.Refusal;
+import org.carechat.wire.ErrorCode;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireException;
+import org.carechat.wire.WireJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one client frame into at most one answer: reads the envelope {@code {"event","id"?,"re"?,"data"}},
+ * looks the event up in the dispatch table, runs its handler, and answers a frame that has an {@code id}
+ * with exactly one reply carrying {@code re} (the named reply, {@code ack}, or {@code error}); a frame
+ * without {@code id} is answered only when it fails. Every refusal is mapped here, in one place.
+ */
+final class EventDispatcher {
+    static final int MAX_ID_LENGTH = 64;
+
+    private static final Logger LOG = System.getLogger(EventDispatcher.class.getName());
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("event", "id", "re", "data");
+
+    private final Map<String, EventHandler> table;
+    private final WireJson json;
+    private final Metrics metrics;
+
+    EventDispatcher(Map<String, EventHandler> table, WireJson json, Metrics metrics) {
+        this.table = Map.copyOf(table);
+        this.json = Objects.requireNonNull(json, "json");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The socket a frame came from: who asks, and where answers go. */
+    interface Origin extends Caller {
+        SessionId session();
+
+        void send(String frame);
+    }
+
+    /**
+     * Handles one frame.
+     *
+     * @param retryAfterMs 0 when the frame is within the connection's rate, otherwise how long the client
+     *                     should wait: the frame is then answered {@code RATE_LIMITED} and not processed
+     */
+    void dispatch(Origin origin, String text, long retryAfterMs) {
+        String id = null;
+        String event = null;
+        try {
+            JsonNode root = json.parse(text);
+            if (!root.isObject()) {
+                throw WireException.badRequest("a frame must be a JSON object {\"event\", \"id\", \"data\"}");
+            }
+            id = idOf(root);
+            if (retryAfterMs > 0) {
+                throw new Refusal(new ChatFailure.RateLimited(retryAfterMs));
+            }
+            checkEnvelope(root);
+            event = eventOf(root);
+            EventHandler handler = table.get(event);
+            if (handler == null) {
+                throw new WireException(ErrorCode.UNKNOWN_EVENT, "unknown event");
+            }
+            Reply reply = handler.handle(origin, root.get("data"));
+            if (id != null) {
+                origin.send(Frames.reply(json, reply.event(), id, reply.data()));
+            }
+        } catch (Refusal refusal) {
+            ChatFailure failure = refusal.failure();
+            Long retry = failure instanceof ChatFailure.RateLimited limited ? limited.retryAfterMs() : null;
+            answerError(origin, id, ErrorCode.of(failure.kind()), failure.message(), retry);
+        } catch (WireException unreadable) {
+            answerError(origin, id, unreadable.code(), unreadable.getMessage(), null);
+        } catch (RuntimeException bug) {
+            String name = event;
+            // the event name and the session only: never the frame, which may hold health data
+            LOG.log(Level.ERROR, () -> "event " + name + " of session " + origin.session() + " failed", bug);
+            answerError(origin, id, ErrorCode.INTERNAL, "the server could not handle this event", null);
+        }
+    }
+
+    private void answerError(Origin origin, String re, ErrorCode code, String message, Long retryAfterMs) {
+        metrics.error(code);
+        origin.send(Frames.error(json, re, code, message, retryAfterMs));
+    }
+
+    /** The frame's id, or null when it has none; an unusable id is refused (and not echoed). */
+    private static String idOf(JsonNode root) {
+        JsonNode id = root.get("id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isString() || id.stringValue().isEmpty() || id.stringValue().length() > MAX_ID_LENGTH) {
+            throw WireException.badRequest("id must be a string of 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        return id.stringValue();
+    }
+
+    private static void checkEnvelope(JsonNode root) {
+        Iterator<String> names = root.propertyNames().iterator();
+        while (names.hasNext()) {
+            if (!ENVELOPE_FIELDS.contains(names.next())) {
+                throw WireException.badRequest("a frame holds only event, id, re and data");
+            }
+        }
+        JsonNode re = root.get("re");
+        if (re != null && !re.isNull() && !re.isString()) {
+            throw WireException.badRequest("re must be a string");
+        }
+    }
+
+    private static String eventOf(JsonNode root) {
+        JsonNode event = root.get("event");
+        if (event == null || event.isNull()) {
+            throw WireException.badRequest("event is required");
+        }
+        if (!event.isString() || event.stringValue().isBlank()) {
+            throw WireException.badRequest("event must be a non-empty string");
+        }
+        return event.stringValue();
+    }
+}

@@ -1,0 +1,16 @@
+package org.carechat.adapter.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+
+/**
+ * Where one socket's frames go: an asynchronous text send that reports its end to a handler (possibly
+ * before {@link #send} returns), and a close. In production {@code session.getAsyncRemote()}.
+ */
+interface FrameSink {
+
+    void send(String frame, SendHandler whenDone);
+
+    /** Closes the socket; called on the adapter's own thread, never in the thread that published an event. */
+    void close(CloseReason reason);
+}

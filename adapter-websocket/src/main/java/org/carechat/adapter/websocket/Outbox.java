@@ -1,0 +1,189 @@
+package org.carechat.adapter.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carechat.application.SessionId;
+import org.carechat.domain.user.UserId;
+import org.carechat.wire.Metrics;
+
+/**
+ * The frames waiting for one socket, written in the order they were offered with one send in flight at a
+ * time. Offering never blocks and never writes in the caller's thread for long: when the socket is busy
+ * the frame waits here, and the send's completion carries on with the next. A socket that lets more than
+ * {@code capacity} frames pile up is a slow consumer: its queue is dropped and it is closed with 1013
+ * (try again later; its client resumes with {@code sync}).
+ */
+final class Outbox {
+    static final CloseReason SLOW_CONSUMER =
+            new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind, reconnect and sync");
+
+    private final SessionId session;
+    private final UserId user;
+    private final int capacity;
+    private final FrameSink sink;
+    private final Executor closer;
+    private final Metrics metrics;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Held by whoever is sending: a thread in {@link #drain} or a send in flight. */
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Outbox(SessionId session, UserId user, int capacity, FrameSink sink, Executor closer, Metrics metrics) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.session = Objects.requireNonNull(session, "session");
+        this.user = Objects.requireNonNull(user, "user");
+        this.capacity = capacity;
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.closer = Objects.requireNonNull(closer, "closer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    SessionId session() {
+        return session;
+    }
+
+    UserId user() {
+        return user;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Queues a frame behind the ones already waiting.
+     *
+     * @return false when the frame was dropped: the socket is closing, or it just overflowed
+     */
+    boolean offer(String frame) {
+        Objects.requireNonNull(frame, "frame");
+        if (closed.get()) {
+            return false;
+        }
+        if (waiting.incrementAndGet() > capacity) {
+            overflow();
+            return false;
+        }
+        queue.add(frame);
+        pump();
+        return true;
+    }
+
+    /** Closes the socket once every frame queued before this call has been handed to it. */
+    void closeAfterFlush(CloseReason reason) {
+        if (closed.get()) {
+            return;
+        }
+        queue.add(new Closing(reason));
+        pump();
+    }
+
+    /** Stops sending at once: the socket is gone (closed by its client, by the server, or broken). */
+    void discard() {
+        closed.set(true);
+        queue.clear();
+    }
+
+    private void overflow() {
+        if (closed.compareAndSet(false, true)) {
+            queue.clear();
+            metrics.slowConsumerClosed();
+            closer.execute(() -> sink.close(SLOW_CONSUMER));
+        }
+    }
+
+    private void pump() {
+        if (sending.compareAndSet(false, true)) {
+            drain();
+        }
+    }
+
+    /** Sends until the queue is empty or a send is still in flight. The caller holds {@link #sending}. */
+    private void drain() {
+        while (true) {
+            if (closed.get()) {
+                return;
+            }
+            Object next = queue.poll();
+            if (next == null) {
+                sending.set(false);
+                // a frame offered between poll and release finds the flag still held; send it here
+                if (queue.isEmpty() || !sending.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            if (next instanceof Closing closing) {
+                if (closed.compareAndSet(false, true)) {
+                    queue.clear();
+                    closer.execute(() -> sink.close(closing.reason()));
+                }
+                return;
+            }
+            waiting.decrementAndGet();
+            InFlight send = new InFlight();
+            try {
+                sink.send((String) next, send);
+            } catch (RuntimeException socketGone) {
+                // closed under our feet: Tyrus reports the close to the endpoint, which discards this outbox
+                discard();
+                return;
+            }
+            metrics.delivered();
+            if (send.leftRunning()) {
+                return;
+            }
+            if (!send.succeeded()) {
+                discard();
+                return;
+            }
+        }
+    }
+
+    /**
+     * One send. Its completion may come before {@code send} returns (then the loop in {@link #drain} goes
+     * on, keeping the stack flat) or later from the container's thread (then that thread goes on).
+     */
+    private final class InFlight implements SendHandler {
+        private static final int PENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int DONE_INLINE = 2;
+
+        private final AtomicInteger state = new AtomicInteger(PENDING);
+        private volatile SendResult result;
+
+        @Override
+        public void onResult(SendResult sendResult) {
+            result = sendResult;
+            if (state.compareAndSet(PENDING, DONE_INLINE)) {
+                return;
+            }
+            if (sendResult.isOK()) {
+                drain();
+            } else {
+                discard();
+            }
+        }
+
+        /** True when the send is still running after {@code send} returned: its completion carries on. */
+        boolean leftRunning() {
+            return state.compareAndSet(PENDING, RETURNED);
+        }
+
+        boolean succeeded() {
+            return result != null && result.isOK();
+        }
+    }
+
+    private record Closing(CloseReason reason) {
+    }
+}

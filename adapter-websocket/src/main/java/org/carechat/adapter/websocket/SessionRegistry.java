@@ -1,0 +1,108 @@
+package org.carechat.adapter.websocket;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carechat.application.SessionId;
+import org.carechat.application.port.Notifier;
+import org.carechat.domain.event.ChatEvent;
+import org.carechat.domain.user.UserId;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireEvents;
+import org.carechat.wire.WireJson;
+import org.carechat.wire.WireLimits;
+
+/**
+ * Who is connected on which sockets (a user may have several devices), behind the core's {@link Notifier}
+ * port. Publishing an event encodes it once and queues the frame on each recipient socket; it never
+ * blocks and never writes to a socket in the publisher's thread for long, so a slow reader delays
+ * nobody. Frames published in order are queued, and so sent, in order on every socket.
+ */
+public final class SessionRegistry implements Notifier {
+    private static final Logger LOG = System.getLogger(SessionRegistry.class.getName());
+
+    private final Metrics metrics;
+    private final WireJson json = new WireJson(WireLimits.standard());
+    private final ConcurrentHashMap<UserId, Set<Outbox>> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    public SessionRegistry(Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Open sockets right now. */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    void add(Outbox outbox) {
+        byUser.compute(outbox.user(), (user, sockets) -> {
+            Set<Outbox> next = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            if (next.add(outbox)) {
+                connections.incrementAndGet();
+            }
+            return next;
+        });
+    }
+
+    void remove(Outbox outbox) {
+        byUser.computeIfPresent(outbox.user(), (user, sockets) -> {
+            if (sockets.remove(outbox)) {
+                connections.decrementAndGet();
+            }
+            return sockets.isEmpty() ? null : sockets;
+        });
+    }
+
+    /** The open sockets of one user. */
+    List<Outbox> socketsOf(UserId user) {
+        Set<Outbox> sockets = byUser.get(user);
+        return sockets == null ? List.of() : List.copyOf(sockets);
+    }
+
+    @Override
+    public void notify(Collection<UserId> recipients, ChatEvent event, SessionId except) {
+        Objects.requireNonNull(recipients, "recipients");
+        Objects.requireNonNull(event, "event");
+        String frame = null;
+        for (UserId recipient : new LinkedHashSet<>(recipients)) {
+            Set<Outbox> sockets = byUser.get(recipient);
+            if (sockets == null) {
+                continue;
+            }
+            for (Outbox socket : sockets) {
+                if (socket.session().equals(except)) {
+                    continue;
+                }
+                if (frame == null) {
+                    frame = encode(event);
+                    if (frame == null) {
+                        return;
+                    }
+                }
+                socket.offer(frame);
+            }
+        }
+    }
+
+    private String encode(ChatEvent event) {
+        try {
+            WireEvents.WireEvent wire = WireEvents.of(event);
+            return Frames.event(json, wire.name(), wire.data());
+        } catch (RuntimeException e) {
+            // best effort, as the port promises: the publisher's work is done and must not fail for this
+            LOG.log(Level.ERROR, () -> "could not encode " + event.getClass().getSimpleName() + ": " + e.getClass().getName());
+            return null;
+        }
+    }
+}

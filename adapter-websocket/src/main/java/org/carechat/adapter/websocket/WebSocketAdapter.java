@@ -1,0 +1,172 @@
+package org.carechat.adapter.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carechat.application.CareChatCore;
+import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireJson;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+
+/**
+ * The real-time door of the wire contract: a Tyrus endpoint at {@link WebSocketSettings#path()} on a
+ * Grizzly listener shared with the REST door. It authenticates upgrades, turns client frames into use-case
+ * calls through a dispatch table, and keeps sockets alive, rate-limited and bounded. Events flow out
+ * through the {@link SessionRegistry}, the core's notifier.
+ */
+public final class WebSocketAdapter {
+    /** How long {@link #shutdown()} lets sockets send what they were given before closing them anyway. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = System.getLogger(WebSocketAdapter.class.getName());
+    private static final CloseReason SHUTTING_DOWN =
+            new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final WebSocketSettings settings;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Set<ChatSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final SocketWiring wiring;
+    private final AuthenticateUseCase auth;
+    private ChatServerContainer container;
+    private ScheduledFuture<?> sweep;
+    private volatile boolean stopped;
+
+    public WebSocketAdapter(CareChatCore core, AuthenticateUseCase auth, SessionRegistry registry, WireJson json,
+                            WebSocketSettings settings, Clock clock, Metrics metrics) {
+        Objects.requireNonNull(core, "core");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(json, "json");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(metrics, "metrics");
+        this.scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "carechat-ws-" + INSTANCES.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
+        this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets);
+    }
+
+    /**
+     * Registers the endpoint on {@code listener}, which may serve other paths (REST) too. Call it once,
+     * before the listener's server starts.
+     */
+    public synchronized void install(NetworkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (container != null) {
+            throw new IllegalStateException("the WebSocket endpoint is already installed");
+        }
+        if (listener.isStarted()) {
+            throw new IllegalStateException("install the WebSocket endpoint before the server starts");
+        }
+        ChatServerContainer created = new ChatServerContainer(settings, auth);
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, settings.path())
+                .configurator(new EndpointConfigurator(wiring))
+                .build();
+        try {
+            created.register(config);
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("the WebSocket endpoint could not be deployed at " + settings.path(), e);
+        }
+        created.doneDeployment();
+        // frames run use cases that may wait for the store: keep them off the selector threads, as Tyrus's
+        // own Grizzly container does (Grizzly's NetworkListener defaults to handling reads on the selector)
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        listener.registerAddOn(new WebSocketAddOn(created, ChatServerContainer.CONTEXT_PATH));
+        long period = sweepPeriod(settings).toMillis();
+        sweep = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        container = created;
+        LOG.log(Level.INFO, () -> "WebSocket endpoint installed at " + settings.path());
+    }
+
+    /**
+     * Stops accepting sockets, closes every open one with 1001 after the frames already queued for it, and
+     * stops the adapter's timers. Sockets that cannot take their frames within a few seconds are closed anyway.
+     */
+    public synchronized void shutdown() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (container != null) {
+            container.gate().stopAccepting();
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        List.copyOf(sockets).forEach(socket -> socket.closeGracefully(SHUTTING_DOWN));
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (!sockets.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List.copyOf(sockets).forEach(socket -> socket.close(SHUTTING_DOWN));
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (container != null) {
+            container.stop();
+        }
+        LOG.log(Level.INFO, "WebSocket endpoint stopped");
+    }
+
+    /** Open sockets; for tests and health. */
+    int openSockets() {
+        return sockets.size();
+    }
+
+    private void sweep() {
+        try {
+            var now = clock.instant();
+            for (ChatSocket socket : sockets) {
+                socket.checkLiveness(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "the liveness sweep failed", e);
+        }
+    }
+
+    /**
+     * How often sockets are checked for silence and token expiry: a tenth of the shortest interval, between
+     * 50 ms and 1 s, so closes come at most a second late.
+     */
+    static Duration sweepPeriod(WebSocketSettings settings) {
+        Duration shortest = settings.pingInterval().compareTo(settings.idleTimeout()) < 0
+                ? settings.pingInterval() : settings.idleTimeout();
+        Duration tenth = shortest.dividedBy(10);
+        if (tenth.compareTo(Duration.ofMillis(50)) < 0) {
+            return Duration.ofMillis(50);
+        }
+        return tenth.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : tenth;
+    }
+}

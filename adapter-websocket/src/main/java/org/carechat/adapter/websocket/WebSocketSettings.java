@@ -1,0 +1,116 @@
+package org.carechat.adapter.websocket;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the WebSocket door behaves: where it listens, how large a frame may be, how far a slow reader may
+ * fall behind, how fast a client may send, how dead sockets are found, and which browser origins may
+ * connect.
+ *
+ * @param path                where the endpoint listens ({@code /ws})
+ * @param maxFrameBytes       the largest client frame (payload bytes); a larger one closes the socket with 1009
+ * @param outboundQueueFrames frames waiting for a socket before it counts as a slow consumer and is closed with 1013
+ * @param ratePerSecond       client frames per second a connection may send on average
+ * @param rateBurst           client frames a connection may send at once
+ * @param pingInterval        how long a socket may stay silent before the server pings it
+ * @param idleTimeout         how long a socket may stay silent (no frame, no pong) before it is closed with 1001
+ * @param allowedOrigins      browser origins ({@code https://app.example.org}) allowed to connect besides the
+ *                            server's own; a request without {@code Origin} (a native client) is always allowed
+ */
+public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueueFrames, int ratePerSecond,
+                                int rateBurst, Duration pingInterval, Duration idleTimeout, Set<String> allowedOrigins) {
+    public static final String DEFAULT_PATH = "/ws";
+    public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+    public static final int DEFAULT_OUTBOUND_QUEUE_FRAMES = 1024;
+    public static final int DEFAULT_RATE_PER_SECOND = 20;
+    public static final int DEFAULT_RATE_BURST = 40;
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(75);
+
+    /** The smallest frame limit that still lets a client send a full-length message with its envelope. */
+    public static final int MIN_FRAME_BYTES = 1024;
+
+    public WebSocketSettings {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/") || path.contains("?") || path.contains("{")) {
+            throw new IllegalArgumentException("path must be a fixed path such as /ws, not '" + path + "'");
+        }
+        if (maxFrameBytes < MIN_FRAME_BYTES) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least " + MIN_FRAME_BYTES);
+        }
+        if (outboundQueueFrames < 1) {
+            throw new IllegalArgumentException("outboundQueueFrames must be positive");
+        }
+        if (ratePerSecond < 1 || rateBurst < 1) {
+            throw new IllegalArgumentException("ratePerSecond and rateBurst must be positive");
+        }
+        if (pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be positive");
+        }
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new IllegalArgumentException("idleTimeout must be longer than pingInterval, so a live client has time to answer a ping");
+        }
+        allowedOrigins = allowedOrigins.stream().map(WebSocketSettings::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The defaults of the wire contract: /ws, 64 KiB frames, 1024 queued frames, 20/s bursts of 40, ping 30 s, idle 75 s. */
+    public static WebSocketSettings standard() {
+        return new WebSocketSettings(DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES, DEFAULT_OUTBOUND_QUEUE_FRAMES,
+                DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST, DEFAULT_PING_INTERVAL, DEFAULT_IDLE_TIMEOUT, Set.of());
+    }
+
+    public WebSocketSettings withPath(String value) {
+        return new WebSocketSettings(value, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+    }
+
+    public WebSocketSettings withMaxFrameBytes(int value) {
+        return new WebSocketSettings(path, value, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+    }
+
+    public WebSocketSettings withOutboundQueueFrames(int value) {
+        return new WebSocketSettings(path, maxFrameBytes, value, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+    }
+
+    public WebSocketSettings withRate(int perSecond, int burst) {
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, perSecond, burst, pingInterval, idleTimeout, allowedOrigins);
+    }
+
+    public WebSocketSettings withLiveness(Duration ping, Duration idle) {
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, ping, idle, allowedOrigins);
+    }
+
+    public WebSocketSettings withAllowedOrigins(Set<String> value) {
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, value);
+    }
+
+    /**
+     * An origin in the form browsers send it: {@code scheme://host[:port]}, lower case, without a default
+     * port or a trailing slash. Refuses anything that is not an http(s) origin.
+     */
+    static String normalizeOrigin(String origin) {
+        Objects.requireNonNull(origin, "origin");
+        URI uri;
+        try {
+            uri = new URI(origin.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not an origin: '" + origin + "'");
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath()))
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("not an origin (scheme://host[:port]): '" + origin + "'");
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+}

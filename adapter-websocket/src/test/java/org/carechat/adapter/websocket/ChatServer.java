@@ -1,0 +1,146 @@
+package org.carechat.adapter.websocket;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.carechat.adapter.inmemory.InMemoryAttachments;
+import org.carechat.adapter.inmemory.InMemoryAuditTrail;
+import org.carechat.adapter.inmemory.InMemoryBlobs;
+import org.carechat.adapter.inmemory.InMemoryCalls;
+import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryConversations;
+import org.carechat.adapter.inmemory.InMemoryDirectory;
+import org.carechat.adapter.inmemory.InMemoryMessages;
+import org.carechat.adapter.inmemory.InMemoryPresence;
+import org.carechat.adapter.inmemory.ManualTime;
+import org.carechat.adapter.inmemory.UlidIdGenerator;
+import org.carechat.application.Actor;
+import org.carechat.application.CareChatCore;
+import org.carechat.application.ChatPorts;
+import org.carechat.application.ChatSettings;
+import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
+import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
+import org.carechat.application.auth.AuthenticateService;
+import org.carechat.domain.user.Role;
+import org.carechat.domain.user.UserId;
+import org.carechat.wire.Metrics;
+import org.carechat.wire.WireJson;
+import org.carechat.wire.WireLimits;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+
+/**
+ * A real server for tests: a Grizzly HttpServer on a free port with the adapter installed, over a core on
+ * the in-memory ports, with {@link ManualTime} as the clock and timers of the core and of the adapter.
+ */
+final class ChatServer implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+    static final Actor ADMIN = Actor.of(UserId.of("admin"), Role.ADMIN);
+
+    final ManualTime time = new ManualTime(START);
+    final Metrics metrics = new Metrics();
+    final SessionRegistry registry = new SessionRegistry(metrics);
+    final CareChatCore core;
+    final WebSocketAdapter adapter;
+    final WebSocketSettings settings;
+    private final HttpServer http;
+    private final NetworkListener listener;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private ChatServer(WebSocketSettings settings) {
+        this.settings = settings;
+        ChatPorts ports = new ChatPorts(new InMemoryConversations(), new InMemoryMessages(), new InMemoryCareRelationships(),
+                new InMemoryDirectory(), new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
+                new InMemoryPresence(), new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
+        this.core = new CareChatCore(ports, ChatSettings.standard());
+        this.adapter = new WebSocketAdapter(core, new AuthenticateService(new TestTokens(time)), registry,
+                new WireJson(WireLimits.standard()), settings, time, metrics);
+        this.http = new HttpServer();
+        this.listener = new NetworkListener("carechat-test", "127.0.0.1", 0);
+        http.addListener(listener);
+        adapter.install(listener);
+    }
+
+    static ChatServer start() {
+        return start(WebSocketSettings.standard().withAllowedOrigins(java.util.Set.of("https://app.example.org")));
+    }
+
+    static ChatServer start(WebSocketSettings settings) {
+        ChatServer server = new ChatServer(settings);
+        try {
+            server.http.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
+    }
+
+    NetworkListener listener() {
+        return listener;
+    }
+
+    URI uri() {
+        return URI.create("ws://127.0.0.1:" + listener.getPort() + settings.path());
+    }
+
+    int port() {
+        return listener.getPort();
+    }
+
+    // ----- the directory and the care relationships
+
+    ChatServer user(String id, String role) {
+        core.upsertUser().upsert(new UpsertUser(ADMIN, UserId.of(id), "Name of " + id, role, null)).orThrow();
+        return this;
+    }
+
+    ChatServer care(String patient, String clinician) {
+        core.openCareRelationship().open(new OpenCareRelationship(ADMIN, UserId.of(patient), UserId.of(clinician),
+                null, null, null)).orThrow();
+        return this;
+    }
+
+    // ----- clients
+
+    String token(String userId, String role) {
+        return TestTokens.token(userId, role, time.instant().plus(Duration.ofHours(8)));
+    }
+
+    /** A connected, reading client of {@code userId}, whose presence is recorded when this returns. */
+    TestClient connect(String userId, String role) {
+        return connectWith(token(userId, role));
+    }
+
+    TestClient connectWith(String token) {
+        TestClient client = TestClient.connect(uri(), token);
+        clients.add(client);
+        // a reply proves onOpen ran (presence recorded, socket registered) before the test goes on
+        client.assertNothingElseArrives();
+        return client;
+    }
+
+    /** A client that never reads what the server sends. */
+    TestClient connectNotReading(String userId, String role) {
+        TestClient client = TestClient.connect(uri(), token(userId, role), false);
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        for (TestClient client : clients) {
+            try {
+                client.abort();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        adapter.shutdown();
+        http.shutdownNow();
+    }
+}
