@@ -108,9 +108,10 @@ final class ChatSocket implements EventDispatcher.Origin {
     }
 
     void failed(Throwable error) {
-        // only the kind of failure: a message could quote what the client sent
-        SessionId id = actor == null ? null : actor.session();
+        // the kind of failure only, unless debugging: a message could quote what the client sent
+        SessionId id = session();
         LOG.log(Level.WARNING, () -> "socket error in session " + id + ": " + error.getClass().getName());
+        LOG.log(Level.DEBUG, () -> "socket error in session " + id, error);
     }
 
     private void onText(String text) {
@@ -150,26 +151,20 @@ final class ChatSocket implements EventDispatcher.Origin {
         if (!open || ended.get()) {
             return;
         }
-        if (!now.isBefore(expiresAt)) {
-            close(new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), "token expired"));
-            return;
+        switch (wiring.liveness().check(now, lastHeard, lastPing, expiresAt)) {
+            case CLOSE_EXPIRED -> close(new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), "token expired"));
+            case CLOSE_IDLE -> close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
+            case PING -> ping(now);
+            case FINE -> { }
         }
-        Duration silent = Duration.between(lastHeard, now);
-        if (silent.compareTo(wiring.settings().idleTimeout()) >= 0) {
-            close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "idle timeout"));
-            return;
-        }
-        Instant pinged = lastPing;
-        boolean quiet = silent.compareTo(wiring.settings().pingInterval()) >= 0;
-        boolean due = pinged == null || pinged.isBefore(lastHeard)
-                || Duration.between(pinged, now).compareTo(wiring.settings().pingInterval()) >= 0;
-        if (quiet && due) {
-            lastPing = now;
-            try {
-                session.getAsyncRemote().sendPing(PING.duplicate());
-            } catch (IOException | RuntimeException gone) {
-                // the socket is closing; its close is reported to onClose
-            }
+    }
+
+    private void ping(Instant now) {
+        lastPing = now;
+        try {
+            session.getAsyncRemote().sendPing(PING.duplicate());
+        } catch (IOException | RuntimeException gone) {
+            // the socket is closing; its close is reported to closed()
         }
     }
 

@@ -64,7 +64,8 @@ public final class WebSocketAdapter {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
-        this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets);
+        this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
+                new Liveness(settings.pingInterval(), settings.idleTimeout()));
     }
 
     /**

@@ -26,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class TestClient implements WebSocket.Listener, AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Closed(int code, String reason) {
     }
@@ -51,7 +52,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
 
     static TestClient connect(URI uri, String token, boolean reading, String... headers) {
         TestClient client = new TestClient(token, reading);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -65,7 +66,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     /** Tries to connect without a bearer header; completes exceptionally when the server refuses the upgrade. */
     static CompletableFuture<WebSocket> attempt(URI uri, String... headers) {
         TestClient client = new TestClient(null, true);
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -220,12 +221,6 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         assertThat(frame.has("re") && frame.get("re").stringValue().equals(id))
                 .as("expected only the barrier's reply, got %s", frame).isTrue();
         assertThat(frame.get("event").stringValue()).isEqualTo("ack");
-    }
-
-    /** Drops every frame received so far. */
-    void clear() {
-        frames.clear();
-        skipped.clear();
     }
 
     ByteBuffer awaitPing() {
