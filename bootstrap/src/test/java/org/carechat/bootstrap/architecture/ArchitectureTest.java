@@ -32,7 +32,6 @@ class ArchitectureTest {
     static void importEveryModule() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("org.carechat");
     }
 

@@ -62,7 +62,7 @@ class EmbeddingExampleTest {
         // --- the README example, verbatim ---
         CareChatCore chat = CareChat.builder()
                 .directory(id -> users.find(id.value())
-                        .map(u -> new User(id, u.displayName(), Role.DOCTOR.name().equals(u.kind()) ? Role.DOCTOR : Role.PATIENT, null)))
+                        .map(u -> new User(id, u.displayName(), u.kind().equals("DOCTOR") ? Role.DOCTOR : Role.PATIENT, null)))
                 .careRelationships(new CareRelationships() {
                     public Optional<CareRelationship> between(UserId patient, UserId clinician) {
                         return appointments.latest(patient.value(), clinician.value())
@@ -80,7 +80,7 @@ class EmbeddingExampleTest {
                 null, UserId.of("d1"), MessageType.TEXT, "Hello doctor!", null, null, "retry-key-1"));
         // --- end of the example ---
 
-        assertThat(sent.isOk()).isTrue();
+        assertThat(sent.isOk()).as(() -> sent.toString()).isTrue();
         assertThat(sent.orThrow().message().message().seq()).isEqualTo(1);
 
         Result<Sent> toAnotherDoctor = chat.sendMessage().send(new SendMessage(Actor.of(UserId.of("p1"), Role.PATIENT),
