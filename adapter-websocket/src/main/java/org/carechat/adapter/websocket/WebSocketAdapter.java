@@ -21,7 +21,6 @@ import org.carechat.wire.Metrics;
 import org.carechat.wire.WireJson;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
-import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * The real-time door of the wire contract: a Tyrus endpoint at {@link WebSocketSettings#path()} on a
@@ -93,7 +92,7 @@ public final class WebSocketAdapter {
         // frames run use cases that may wait for the store: keep them off the selector threads, as Tyrus's
         // own Grizzly container does (Grizzly's NetworkListener defaults to handling reads on the selector)
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        listener.registerAddOn(new WebSocketAddOn(created, ChatServerContainer.CONTEXT_PATH));
+        listener.registerAddOn(new ListenerAddOn(created, settings.path()));
         long period = sweepPeriod(settings).toMillis();
         sweep = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
         container = created;

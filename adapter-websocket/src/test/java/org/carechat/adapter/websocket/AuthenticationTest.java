@@ -91,7 +91,7 @@ class AuthenticationTest {
         TestClient.Closed closed = patient.awaitClose();
         assertThat(closed.code()).isEqualTo(4401);
         assertThat(closed.reason()).isEqualTo("token expired");
-        assertThat(server.registry.connectionCount()).isZero();
+        server.awaitConnections(0);
     }
 
     @Test

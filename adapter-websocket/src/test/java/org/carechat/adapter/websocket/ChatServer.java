@@ -71,7 +71,13 @@ final class ChatServer implements AutoCloseable {
     }
 
     static ChatServer start(WebSocketSettings settings) {
+        return start(settings, listener -> { });
+    }
+
+    /** Starts with the listener configured by {@code configure} first (as bootstrap configures its own). */
+    static ChatServer start(WebSocketSettings settings, java.util.function.Consumer<NetworkListener> configure) {
         ChatServer server = new ChatServer(settings);
+        configure.accept(server.listener);
         try {
             server.http.start();
         } catch (IOException e) {
@@ -129,6 +135,22 @@ final class ChatServer implements AutoCloseable {
         TestClient client = TestClient.connect(uri(), token(userId, role), false);
         clients.add(client);
         return client;
+    }
+
+    /** Waits until the registry counts {@code expected} open sockets (a socket's close is recorded just after its close frame leaves). */
+    void awaitConnections(int expected) {
+        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+        while (registry.connectionCount() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + expected + " open sockets, still " + registry.connectionCount());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Override

@@ -121,6 +121,10 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         join(socket.sendText(text, true));
     }
 
+    void sendBinary(byte[] bytes) {
+        join(socket.sendBinary(ByteBuffer.wrap(bytes), true));
+    }
+
     /** Sends {@code {"event", "id", "data"}} and returns its id. */
     String send(String event, Object data) {
         String id = "r" + ids.incrementAndGet();
