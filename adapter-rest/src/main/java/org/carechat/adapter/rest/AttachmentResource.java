@@ -1,6 +1,7 @@
 package org.carechat.adapter.rest;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,12 +91,34 @@ public final class AttachmentResource {
                 throw e;
             }
         };
-        return Response.ok(bytes, attachment.mimeType())
+        return fileHeaders(Response.ok(bytes), attachment).build();
+    }
+
+    /**
+     * The download's headers without its bytes. Explicit, because Jersey's implicit HEAD would run
+     * {@link #download} and drop its stream unwritten and unclosed.
+     */
+    @HEAD
+    @Path("{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response head(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        Actor actor = Callers.of(request);
+        AttachmentId attachmentId = Query.requiredId(id, "attachment id", AttachmentId::of);
+        Download file = download.download(new DownloadAttachment(actor, attachmentId)).orThrow();
+        try {
+            file.content().close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing attachment " + attachmentId + " failed: " + e.getClass().getSimpleName());
+        }
+        return fileHeaders(Response.ok(), file.attachment()).build();
+    }
+
+    private static Response.ResponseBuilder fileHeaders(Response.ResponseBuilder response, Attachment attachment) {
+        return response.type(attachment.mimeType())
                 .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
                 .header("Content-Disposition", ContentDisposition.attachment(attachment.name()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .build();
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 
     /** The name as sent; an RFC 8187 {@code UTF-8''percent-encoded} value is decoded. */

@@ -114,6 +114,24 @@ class AttachmentEndpointsTest {
     }
 
     @Test
+    void head_answers_the_download_headers_without_the_bytes_under_the_same_access_rule() {
+        String id = json(upload(patient, png(1500), "image/png", "scan.png")).get("id").stringValue();
+
+        HttpResponse<byte[]> head = api.sendForBytes(api.request("/api/chat/attachments/" + id, patient)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<byte[]> outsider = api.sendForBytes(api.request("/api/chat/attachments/" + id, doctor)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("1500");
+        assertThat(head.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(head.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment;"));
+        assertThat(outsider.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_other_participant_downloads_once_a_message_carries_it_and_a_third_user_never_does() {
         byte[] bytes = png(800);
         String id = json(upload(patient, bytes, "image/png", "rash.png")).get("id").stringValue();
