@@ -147,9 +147,10 @@ public record ServerConfig(
             this.given = given;
         }
 
+        /** The given value, or the default when the option is absent or blank ({@code CHAT_X=} means unset). */
         String text(Option option) {
             String value = given.get(option);
-            return value != null ? value : option.defaultValue();
+            return value != null && !value.isBlank() ? value.strip() : option.defaultValue();
         }
 
         int integer(Option option, int min, int max) {

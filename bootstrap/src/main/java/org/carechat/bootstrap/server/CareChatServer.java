@@ -37,6 +37,11 @@ import org.glassfish.jersey.server.ContainerFactory;
 public final class CareChatServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CareChatServer.class.getName());
     private static final String LISTENER = "carechat";
+    /**
+     * Jersey warns once per resource registered as an instance that it "does not implement any provider
+     * interfaces" (Jersey issue 3700): noise at every start. Held here so the level is not garbage collected.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS = quiet("org.glassfish.jersey.internal.inject.Providers");
 
     private final ServerConfig config;
     private final HttpServer http;
@@ -166,6 +171,12 @@ public final class CareChatServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "closing " + closeable.getClass().getSimpleName() + " failed: " + e);
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static byte[] randomSecret() {

@@ -91,6 +91,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void a_variable_or_flag_set_to_nothing_counts_as_unset() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_METRICS_TOKEN", "  "),
+                List.of("--jwt-issuer="));
+
+        assertThat(config.metricsToken()).isNull();
+        assertThat(config.jwtIssuer()).isNull();
+    }
+
+    @Test
     void an_unknown_flag_is_refused() {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of("--prot", "1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("--prot");
