@@ -8,9 +8,10 @@ import org.glassfish.tyrus.spi.Writer;
 
 /**
  * Reads the header of every incoming WebSocket frame (RFC 6455, section 5.2) before Tyrus buffers it, and
- * closes the socket with 1009 as soon as a frame announces a payload above the limit: nothing of such a
- * frame is buffered or parsed. Tyrus alone would buffer up to its incoming buffer size and then end the
- * connection with 1011 (unexpected condition), not 1009.
+ * closes the socket with 1009 as soon as a frame announces a payload above the limit: none of its payload
+ * is buffered or parsed (at most the first bytes of its header, when the network split it, reach Tyrus).
+ * Tyrus alone would buffer up to its incoming buffer size and then end the connection with 1011
+ * (unexpected condition), not 1009.
  */
 final class FrameGuard implements ReadHandler {
     static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame too large");

@@ -1,0 +1,72 @@
+package org.carechat.adapter.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+/** A socket for unit tests: records what is sent, completes sends at once, later, or never, and records its close. */
+final class FakeSink implements FrameSink {
+    enum Mode { INLINE, MANUAL, ON_EXECUTOR }
+
+    final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<CloseReason> closes = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<SendHandler> pending = new ConcurrentLinkedQueue<>();
+    private volatile Mode mode;
+    private final Executor executor;
+
+    FakeSink(Mode mode) {
+        this(mode, null);
+    }
+
+    FakeSink(Mode mode, Executor executor) {
+        this.mode = mode;
+        this.executor = executor;
+    }
+
+    void mode(Mode next) {
+        mode = next;
+    }
+
+    @Override
+    public void send(String frame, SendHandler whenDone) {
+        sent.add(frame);
+        switch (mode) {
+            case INLINE -> whenDone.onResult(new SendResult());
+            case MANUAL -> pending.add(whenDone);
+            case ON_EXECUTOR -> executor.execute(() -> whenDone.onResult(new SendResult()));
+        }
+    }
+
+    /** Completes the oldest send still in flight. */
+    void completeNext() {
+        SendHandler handler = pending.poll();
+        if (handler == null) {
+            throw new AssertionError("no send in flight");
+        }
+        handler.onResult(new SendResult());
+    }
+
+    void failNext() {
+        pending.poll().onResult(new SendResult(new java.io.IOException("connection reset")));
+    }
+
+    int inFlight() {
+        return pending.size();
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        closes.add(reason);
+    }
+
+    List<String> sentCopy() {
+        synchronized (sent) {
+            return new ArrayList<>(sent);
+        }
+    }
+}
