@@ -54,8 +54,8 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
     @Override
     public Result<User> upsert(UpsertUser command) {
         return audit.run(command.actor(), AuditAction.USER_UPSERT, targets -> {
-            requireAdministrator(command.actor());
             targets.add("user", command.userId());
+            requireAdministrator(command.actor());
             if (directoryStore == null) {
                 throw Refusal.conflict("the directory is managed by the clinic's own system");
             }
@@ -81,8 +81,8 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
     @Override
     public Result<CareRelationship> open(OpenCareRelationship command) {
         return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_OPEN, targets -> {
-            requireAdministrator(command.actor());
             targets.add("user", command.patientId()).add("user", command.clinicianId());
+            requireAdministrator(command.actor());
             CareRelationshipStore store = relationshipStore();
             requirePair(command.patientId(), command.clinicianId());
             String appointment = command.appointmentId() == null || command.appointmentId().isBlank() ? null
@@ -106,8 +106,8 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
     @Override
     public Result<CareRelationship> revoke(RevokeCareRelationship command) {
         return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_REVOKE, targets -> {
-            requireAdministrator(command.actor());
             targets.add("user", command.patientId()).add("user", command.clinicianId());
+            requireAdministrator(command.actor());
             CareRelationshipStore store = relationshipStore();
             if (command.patientId() == null || command.clinicianId() == null) {
                 throw Refusal.invalid("patientId and clinicianId are required");
@@ -123,8 +123,8 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
     @Override
     public Result<List<AuditEntry>> query(QueryAudit command) {
         return audit.run(command.actor(), AuditAction.AUDIT_READ, targets -> {
-            requireAdministrator(command.actor());
             targets.add("user", command.userId());
+            requireAdministrator(command.actor());
             if (command.from() != null && command.to() != null && !command.to().isAfter(command.from())) {
                 throw Refusal.invalid("to must be after from");
             }

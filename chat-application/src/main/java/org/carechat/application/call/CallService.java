@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
-import org.carechat.application.SessionId;
 import org.carechat.application.port.Calls;
 import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
@@ -78,6 +77,8 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
     public Result<Call> requestCall(RequestCall command) {
         Actor actor = command.actor();
         return audit.run(actor, AuditAction.CALL_REQUEST, targets -> {
+            // what the caller aimed at, recorded before anything can refuse it, so a refused attempt names it too
+            targets.add("conversation", command.conversationId()).add("user", command.to());
             access.requireConversant(actor);
             if ((command.conversationId() == null) == (command.to() == null)) {
                 throw Refusal.invalid("give either conversationId or to");
@@ -156,7 +157,7 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
             targets.add("conversation", changed.conversationId());
             notifier.notify(List.of(changed.caller(), changed.callee()), eventOf.apply(changed), command.actor().session());
             if (changed.state() == CallState.ENDED) {
-                finish(changed, command.actor().session());
+                finish(changed);
             }
             return changed;
         });
@@ -174,18 +175,22 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
                 Call ended = after.get();
                 notifier.notify(List.of(ended.caller(), ended.callee()),
                         new ChatEvent.CallEnded(ended.id(), ended.outcome(), "missed", ended.duration()), null);
-                finish(ended, null);
+                finish(ended);
             }
             return id;
         });
     }
 
-    /** The call leaves the live calls and joins the conversation's history as a {@code call} message. */
-    private void finish(Call ended, SessionId origin) {
+    /**
+     * The call leaves the live calls and joins the conversation's history as a {@code call} message. The server
+     * writes that message, so every session gets it, the one that hung up too: its reply carries the call, not
+     * the message, and without it that session would see a gap in the conversation's seq.
+     */
+    private void finish(Call ended) {
         calls.remove(ended.id());
         MessageDraft record = new MessageDraft(MessageId.of(ids.newId()), ended.conversationId(), ended.caller(),
                 MessageType.CALL, null, null, null, null, ended.endedAt(), ended.summary());
-        writer.write(record, origin);
+        writer.write(record, null);
     }
 
     private Call liveCallOf(Actor actor, CallId id) {

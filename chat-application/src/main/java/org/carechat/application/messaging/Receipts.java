@@ -3,6 +3,7 @@ package org.carechat.application.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
@@ -45,10 +46,13 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
             targets.add("conversation", command.conversationId());
             requireSeq(command.upToSeq());
             Conversation before = access.participantOf(command.actor(), command.conversationId());
-            Conversation after = conversations.update(before.id(), c -> c.deliveredUpTo(command.actor().id(), command.upToSeq()))
-                    .orElseThrow(() -> Refusal.notFound("conversation"));
+            AtomicReference<ParticipantState> was = new AtomicReference<>();
+            Conversation after = conversations.update(before.id(), c -> {
+                was.set(c.stateOf(command.actor().id()));
+                return c.deliveredUpTo(command.actor().id(), command.upToSeq());
+            }).orElseThrow(() -> Refusal.notFound("conversation"));
             ParticipantState state = after.stateOf(command.actor().id());
-            if (state.deliveredSeq() > before.stateOf(command.actor().id()).deliveredSeq()) {
+            if (state.deliveredSeq() > was.get().deliveredSeq()) {
                 notifier.notify(after.othersThan(command.actor().id()), new ChatEvent.MessagesDelivered(
                         after.id(), command.actor().id(), state.deliveredSeq(), clock.instant()), null);
             }
@@ -65,12 +69,16 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
             }
             Conversation before = access.participantOf(command.actor(), command.conversationId());
             long upTo = command.upToSeq() == null ? Long.MAX_VALUE : command.upToSeq();
-            Conversation after = conversations.update(before.id(), c -> c.readUpTo(command.actor().id(), upTo))
-                    .orElseThrow(() -> Refusal.notFound("conversation"));
+            // compared with the state this very update changed, not with an earlier read: of two devices reading
+            // at once, only the one that moved the cursor tells anybody
+            AtomicReference<ParticipantState> was = new AtomicReference<>();
+            Conversation after = conversations.update(before.id(), c -> {
+                was.set(c.stateOf(command.actor().id()));
+                return c.readUpTo(command.actor().id(), upTo);
+            }).orElseThrow(() -> Refusal.notFound("conversation"));
             ConversationView view = views.conversation(after, access.self(command.actor()));
-            ParticipantState was = before.stateOf(command.actor().id());
             ParticipantState now = after.stateOf(command.actor().id());
-            if (now.readSeq() > was.readSeq()) {
+            if (now.readSeq() > was.get().readSeq()) {
                 Instant at = clock.instant();
                 notifier.notify(after.othersThan(command.actor().id()),
                         new ChatEvent.MessagesRead(after.id(), command.actor().id(), now.readSeq(), at), null);

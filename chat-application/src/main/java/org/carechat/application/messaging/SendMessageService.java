@@ -58,6 +58,9 @@ public final class SendMessageService implements SendMessageUseCase {
     public Result<Sent> send(SendMessage command) {
         Actor actor = command.actor();
         return audit.run(actor, AuditAction.MESSAGE_SEND, targets -> {
+            // what the sender aimed at, recorded before anything can refuse it, so a refused attempt names it too
+            targets.add("conversation", command.conversationId()).add("user", command.to())
+                    .add("attachment", command.attachmentId());
             access.requireConversant(actor);
             if ((command.conversationId() == null) == (command.to() == null)) {
                 throw Refusal.invalid("give either conversationId or to");
