@@ -1,0 +1,81 @@
+package org.carechat.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.result.UpdateResult;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.bson.Document;
+
+/**
+ * Read, change, write back only if nobody wrote in between. Every stored aggregate that can be changed
+ * carries a version ({@code v}); the write is a {@code replaceOne} filtered by id <em>and</em> the version
+ * that was read, and stores the next version. When another writer came first the filter matches nothing,
+ * and the change is applied again to what that writer stored. So no concurrent change is lost, and a change
+ * may run more than once, which the ports allow. The database holds no lock between the read and the write;
+ * updates of one document from this process take turns ({@link Stripes}), so only writers in other processes
+ * ever make an update try again.
+ *
+ * @param <T> the domain object
+ */
+final class OptimisticUpdate<T> {
+    private static final String ID = "_id";
+    private static final String VERSION = "v";
+
+    private final MongoCollection<Document> collection;
+    private final Function<Document, T> fromDocument;
+    private final VersionedMapper<T> toDocument;
+    private final BiConsumer<T, T> requireSameIdentity;
+    private final Stripes updating = new Stripes();
+
+    /** Maps a domain object to its document at a version. */
+    @FunctionalInterface
+    interface VersionedMapper<T> {
+        Document toDocument(T value, long version);
+    }
+
+    OptimisticUpdate(MongoCollection<Document> collection, Function<Document, T> fromDocument,
+                     VersionedMapper<T> toDocument, BiConsumer<T, T> requireSameIdentity) {
+        this.collection = collection;
+        this.fromDocument = fromDocument;
+        this.toDocument = toDocument;
+        this.requireSameIdentity = requireSameIdentity;
+    }
+
+    /**
+     * Applies {@code change} to the stored object with id {@code id}; empty when there is none. An exception
+     * thrown by {@code change} propagates unchanged and nothing is written.
+     */
+    Optional<T> apply(String id, UnaryOperator<T> change) {
+        Objects.requireNonNull(change, "change");
+        return updating.withLock(id, () -> applyOptimistically(id, change));
+    }
+
+    private Optional<T> applyOptimistically(String id, UnaryOperator<T> change) {
+        while (true) {
+            Document stored = collection.find(eq(ID, id)).first();
+            if (stored == null) {
+                return Optional.empty();
+            }
+            T current = fromDocument.apply(stored);
+            long version = Fields.longValue(stored, VERSION);
+            T next = Objects.requireNonNull(change.apply(current), "the change returned nothing");
+            requireSameIdentity.accept(current, next);
+            if (next.equals(current)) {
+                return Optional.of(current);
+            }
+            Document replacement = toDocument.toDocument(next, version + 1);
+            UpdateResult result = collection.replaceOne(and(eq(ID, id), eq(VERSION, version)), replacement);
+            if (result.getMatchedCount() == 1) {
+                return Optional.of(fromDocument.apply(replacement));
+            }
+            // Another writer stored a newer version since the read: apply the change to that one.
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.carechat.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+final class MongoIndexesTest {
+    @RegisterExtension
+    final TestMongo mongo = TestMongo.fresh();
+
+    @Test
+    void starting_twice_on_the_same_database_creates_each_index_once() {
+        MongoStoreSettings settings = mongo.freshSettings();
+        try (MongoStore first = MongoStore.open(settings)) {
+            Map<String, Map<String, Document>> before = indexes(settings.databaseName());
+
+            try (MongoStore second = MongoStore.open(settings)) {
+                assertThat(indexes(settings.databaseName())).isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void every_expected_index_exists_with_its_keys_and_options() {
+        MongoStoreSettings settings = mongo.freshSettings();
+        try (MongoStore store = MongoStore.open(settings)) {
+            Map<String, Map<String, Document>> indexes = indexes(settings.databaseName());
+
+            Map<String, Document> messages = indexes.get("messages");
+            assertIndex(messages.get("conversation_seq"), new Document("conversationId", 1).append("seq", 1), true, false);
+            assertIndex(messages.get("sender_client_message_id"), new Document("clientKey", 1), true, true);
+            assertIndex(messages.get("attachment"), new Document("attachment.id", 1), false, true);
+
+            Map<String, Document> conversations = indexes.get("conversations");
+            assertIndex(conversations.get("participant_updated"),
+                    new Document("participants", 1).append("updatedAt", -1), false, false);
+            assertIndex(conversations.get("direct_pair"), new Document("directKey", 1), true, true);
+
+            Map<String, Document> care = indexes.get("care_relationships");
+            assertIndex(care.get("patient_clinician"), new Document("patient", 1).append("clinician", 1), true, false);
+            assertIndex(care.get("clinician"), new Document("clinician", 1), false, false);
+
+            Map<String, Document> audit = indexes.get("audit");
+            assertIndex(audit.get("actor_at"), new Document("actor", 1).append("at", -1), false, false);
+            assertIndex(audit.get("targets_at"), new Document("targets", 1).append("at", -1), false, false);
+            assertIndex(audit.get("at"), new Document("at", -1), false, false);
+        }
+    }
+
+    private Map<String, Map<String, Document>> indexes(String databaseName) {
+        MongoDatabase database = mongo.adminClient().getDatabase(databaseName);
+        Map<String, Map<String, Document>> byCollection = new LinkedHashMap<>();
+        for (String collection : List.of("messages", "conversations", "care_relationships", "audit")) {
+            Map<String, Document> byName = new LinkedHashMap<>();
+            for (Document index : database.getCollection(collection).listIndexes().into(new ArrayList<>())) {
+                byName.put(index.getString("name"), index);
+            }
+            byCollection.put(collection, byName);
+        }
+        return byCollection;
+    }
+
+    private static void assertIndex(Document index, Document keys, boolean unique, boolean sparse) {
+        assertThat(index).as("index with keys " + keys).isNotNull();
+        Document actualKeys = index.get("key", Document.class);
+        assertThat(new ArrayList<>(actualKeys.keySet())).containsExactlyElementsOf(keys.keySet());
+        keys.forEach((field, direction) -> assertThat(((Number) actualKeys.get(field)).intValue())
+                .as("direction of " + field).isEqualTo(direction));
+        assertThat(index.getBoolean("unique", false)).as("unique " + keys).isEqualTo(unique);
+        assertThat(index.getBoolean("sparse", false)).as("sparse " + keys).isEqualTo(sparse);
+    }
+}

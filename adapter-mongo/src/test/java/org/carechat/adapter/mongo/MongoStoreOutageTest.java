@@ -1,0 +1,95 @@
+package org.carechat.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.StoreProbe;
+import org.carechat.application.port.StoreUnavailableException;
+import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageDraft;
+import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessageType;
+import org.carechat.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database outage is answered as unavailable within a bounded time, and the store recovers by itself. */
+final class MongoStoreOutageTest {
+    /** Generous: the store's own timeout is 3 s; this only catches an unbounded wait. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Instant T0 = Instant.parse("2026-11-22T10:30:00.123Z");
+    private static final UserId PATIENT = UserId.of("p1");
+    private static final UserId DOCTOR = UserId.of("d1");
+    private static final ConversationId CONVERSATION = ConversationId.of("c_1");
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void while_the_database_is_down_the_store_answers_unavailable_in_bounded_time_and_recovers_when_it_is_back() {
+        try (EmbeddedMongo server = EmbeddedMongo.open(dataDirectory);
+             MongoStore store = MongoStore.open(MongoStoreSettings.of(server.connectionString()))) {
+            Messages messages = store.messages();
+            StoreProbe probe = store.probe();
+            store.conversations().getOrCreateDirect(Conversation.direct(CONVERSATION, PATIENT, DOCTOR, T0));
+            List<Message> acknowledged = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                acknowledged.add(messages.append(draft(i)).message());
+            }
+            assertThat(probe.answers()).isTrue();
+
+            server.stop();
+
+            assertUnavailableWithinBound(() -> messages.append(draft(4)));
+            assertUnavailableWithinBound(() -> messages.after(CONVERSATION, 0, 10));
+            assertUnavailableWithinBound(() -> store.conversations().update(CONVERSATION, c -> c.pinnedBy(PATIENT, true)));
+            long probing = System.nanoTime();
+            assertThat(probe.answers()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - probing)).isLessThan(BOUND);
+
+            server.start();
+
+            Message afterOutage = eventually(() -> messages.append(draft(4)).message());
+            assertThat(afterOutage.seq()).isEqualTo(4);
+            assertThat(messages.append(draft(5)).message().seq()).isEqualTo(5);
+            assertThat(messages.after(CONVERSATION, 0, 10)).startsWith(acknowledged.toArray(Message[]::new))
+                    .extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(store.conversations().find(CONVERSATION)).isPresent();
+            assertThat(probe.answers()).isTrue();
+        }
+    }
+
+    private static void assertUnavailableWithinBound(Runnable operation) {
+        long start = System.nanoTime();
+        assertThatThrownBy(operation::run).isInstanceOf(StoreUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+    }
+
+    /** A client retrying: the first attempt after the restart may still meet a connection of before. */
+    private static <T> T eventually(Supplier<T> operation) {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (true) {
+            try {
+                return operation.get();
+            } catch (StoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static MessageDraft draft(int n) {
+        return new MessageDraft(MessageId.of("m_" + n), CONVERSATION, n % 2 == 0 ? DOCTOR : PATIENT, MessageType.TEXT,
+                "message " + n, null, null, null, T0.plusSeconds(n), null);
+    }
+}
