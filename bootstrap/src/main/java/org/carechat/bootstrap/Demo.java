@@ -65,7 +65,11 @@ final class Demo {
         String base = server.baseUri().toString();
         String ws = base.replaceFirst("^http", "ws") + "/ws";
         out.println();
-        out.println("CareChat demo is running on " + base + " (in-memory data, lost on exit)");
+        out.println("CareChat demo is running on " + base + " (" + switch (server.config().store()) {
+            case "memory" -> "in-memory data, lost on exit";
+            case "embedded" -> "data kept in " + server.config().dataDir().toAbsolutePath().normalize();
+            default -> "data in MongoDB";
+        } + ")");
         out.println("People: p1 Pat Doe and p2 Sam Lee (patients), d1 Dr. Ada Smith (doctor), n1 Nurse Joan Park.");
         out.println("Care relationships: p1-d1, p1-n1, p2-d1. Patients p1 and p2 may not talk to each other.");
         if (server.jwtSettings().algorithm() != JwtSettings.Algorithm.HS256) {

@@ -17,8 +17,14 @@ public enum Option {
     JWT_AUDIENCE("CHAT_JWT_AUDIENCE", null, "Required `aud` of tokens, when set."),
     JWT_ROLE_CLAIM("CHAT_JWT_ROLE_CLAIM", "role", "Name of the claim that carries the role."),
     ALLOWED_ORIGINS("CHAT_ALLOWED_ORIGINS", "", "Comma-separated browser origins allowed on the WebSocket upgrade and by CORS (the server's own origin always is)."),
-    STORE("CHAT_STORE", "memory", "Where data lives: `memory` (lost on exit)."),
-    DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the server's files (attachments)."),
+    STORE("CHAT_STORE", "embedded", "Where data lives: `embedded` (durable, an embedded MongoDB-compatible store in CHAT_DATA_DIR, no setup), `mongo` (a MongoDB at CHAT_MONGO_URI) or `memory` (lost on exit)."),
+    DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the embedded store's file and of the attachments."),
+    ATTACHMENTS_DIR("CHAT_ATTACHMENTS_DIR", null, "Where attachment bytes are kept (embedded and mongo stores). Default: CHAT_DATA_DIR/attachments."),
+    MONGO_URI("CHAT_MONGO_URI", null, "MongoDB connection string, for CHAT_STORE=mongo (a replica set for majority writes)."),
+    MONGO_DATABASE("CHAT_MONGO_DATABASE", "carechat", "MongoDB database name."),
+    MONGO_WRITE_CONCERN("CHAT_MONGO_WRITE_CONCERN", "majority", "When MongoDB acknowledges a write: `majority` (with journal), `w1`, or a number of members."),
+    STORE_TIMEOUT("CHAT_STORE_TIMEOUT", "3s", "How long a store operation may wait for the database before the request is answered UNAVAILABLE (503)."),
+    EMBEDDED_DURABILITY("CHAT_EMBEDDED_DURABILITY", "synced", "Embedded store: `synced` (each acknowledged write is forced to disk) or `written` (left to the OS: survives a process crash, not a power loss)."),
     CLINICIAN_ROLES("CHAT_CLINICIAN_ROLES", "doctor,nurse,midwife", "Comma-separated role names that count as clinicians."),
     CLINICIAN_CONSULTS("CHAT_CLINICIAN_CONSULTS", "true", "Whether clinicians may converse with each other (care-team consults)."),
     MAX_FRAME_BYTES("CHAT_MAX_FRAME_BYTES", "65536", "Largest WebSocket frame; a larger one closes the socket with 1009."),
@@ -68,6 +74,6 @@ public enum Option {
     }
 
     public boolean isSecret() {
-        return this == JWT_SECRET || this == METRICS_TOKEN;
+        return this == JWT_SECRET || this == METRICS_TOKEN || this == MONGO_URI;
     }
 }

@@ -28,6 +28,12 @@ public record ServerConfig(
         Set<String> allowedOrigins,
         String store,
         Path dataDir,
+        Path attachmentsDir,
+        String mongoUri,
+        String mongoDatabase,
+        String mongoWriteConcern,
+        Duration storeTimeout,
+        String embeddedDurability,
         Set<String> clinicianRoles,
         boolean clinicianConsults,
         int maxFrameBytes,
@@ -48,7 +54,8 @@ public record ServerConfig(
         String metricsToken,
         boolean demo) {
 
-    public static final Set<String> STORES = Set.of("memory");
+    public static final Set<String> STORES = Set.of("embedded", "mongo", "memory");
+    public static final Set<String> DURABILITIES = Set.of("synced", "written");
 
     public ServerConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
@@ -90,6 +97,13 @@ public record ServerConfig(
                 v.list(Option.ALLOWED_ORIGINS),
                 v.choice(Option.STORE, STORES),
                 Path.of(v.text(Option.DATA_DIR)),
+                v.text(Option.ATTACHMENTS_DIR) != null ? Path.of(v.text(Option.ATTACHMENTS_DIR))
+                        : Path.of(v.text(Option.DATA_DIR)).resolve("attachments"),
+                v.text(Option.MONGO_URI),
+                v.text(Option.MONGO_DATABASE),
+                v.text(Option.MONGO_WRITE_CONCERN),
+                v.duration(Option.STORE_TIMEOUT),
+                v.choice(Option.EMBEDDED_DURABILITY, DURABILITIES),
                 v.list(Option.CLINICIAN_ROLES),
                 v.bool(Option.CLINICIAN_CONSULTS),
                 v.integer(Option.MAX_FRAME_BYTES, 1024, 16 * 1024 * 1024),
@@ -121,6 +135,9 @@ public record ServerConfig(
         if (keySources == 0 && !demo) {
             throw new ConfigException("no token key: set CHAT_JWT_SECRET (HS256, at least 32 bytes), CHAT_JWT_PUBLIC_KEY "
                     + "or CHAT_JWT_JWKS, or start with --demo for a first run");
+        }
+        if ("mongo".equals(store) && mongoUri == null) {
+            throw new ConfigException("CHAT_STORE=mongo needs CHAT_MONGO_URI (for example mongodb://db1,db2,db3/?replicaSet=rs0)");
         }
         if (idleTimeout.compareTo(pingInterval) <= 0) {
             throw new ConfigException("CHAT_IDLE_TIMEOUT must be longer than CHAT_PING_INTERVAL");

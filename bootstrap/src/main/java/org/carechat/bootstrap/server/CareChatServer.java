@@ -20,6 +20,13 @@ import org.carechat.adapter.websocket.WebSocketAdapter;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.application.port.Blobs;
+import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.DirectoryStore;
+import org.carechat.application.port.Messages;
 import org.carechat.application.port.Timers;
 import org.carechat.bootstrap.CareChat;
 import org.carechat.bootstrap.config.ServerConfig;
@@ -69,13 +76,13 @@ public final class CareChatServer implements AutoCloseable {
         SessionRegistry registry = new SessionRegistry(metrics);
         metrics.connectionsFrom(registry::connectionCount);
         this.core = CareChat.builder()
-                .conversations(store.conversations())
-                .messages(store.messages())
-                .careRelationships(store.careRelationships())
-                .directory(store.directory())
-                .attachments(store.attachments())
-                .blobs(store.blobs())
-                .auditTrail(store.auditTrail())
+                .conversations(TimedPorts.timed(Conversations.class, store.conversations(), metrics))
+                .messages(TimedPorts.timed(Messages.class, store.messages(), metrics))
+                .careRelationships(TimedPorts.timed(CareRelationshipStore.class, store.careRelationships(), metrics))
+                .directory(TimedPorts.timed(DirectoryStore.class, store.directory(), metrics))
+                .attachments(TimedPorts.timed(Attachments.class, store.attachments(), metrics))
+                .blobs(TimedPorts.timed(Blobs.class, store.blobs(), metrics))
+                .auditTrail(TimedPorts.timed(AuditTrail.class, store.auditTrail(), metrics))
                 .presence(new InMemoryPresence())
                 .calls(new InMemoryCalls())
                 .notifier(registry)
@@ -132,6 +139,11 @@ public final class CareChatServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The embedded database under the default store, for operations and outage drills; empty with any other store. */
+    public java.util.Optional<org.carechat.adapter.mongo.EmbeddedMongo> embeddedStore() {
+        return java.util.Optional.ofNullable(store.embedded());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.carechat.bootstrap.server;
 
+import org.carechat.adapter.mongo.EmbeddedMongo;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.Blobs;
@@ -9,8 +10,11 @@ import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.StoreProbe;
 
-/** The ports one store provides, how to tell it answers, and how to let it go at shutdown. */
+/**
+ * The ports one store provides, how to tell it answers, how to let it go at shutdown, and the embedded
+ * database underneath when there is one (null otherwise).
+ */
 record StorePorts(Conversations conversations, Messages messages, CareRelationshipStore careRelationships,
                   DirectoryStore directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail,
-                  StoreProbe probe, AutoCloseable closer) {
+                  StoreProbe probe, AutoCloseable closer, EmbeddedMongo embedded) {
 }

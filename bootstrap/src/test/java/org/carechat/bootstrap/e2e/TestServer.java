@@ -45,19 +45,32 @@ final class TestServer implements AutoCloseable {
 
     /** {@code time} null means the real clock; a {@link ManualTime} drives typing expiry and ring timeouts. */
     static TestServer start(Map<Option, String> overrides, ManualTime time) {
-        Map<Option, String> options = new EnumMap<>(Option.class);
-        options.put(Option.PORT, "0");
-        options.put(Option.HOST, "127.0.0.1");
-        options.put(Option.JWT_SECRET, SECRET);
+        Map<Option, String> options = base();
         options.put(Option.STORE, "memory");
         options.putAll(overrides);
+        return start(options, time, true);
+    }
+
+    /** Starts with exactly these options on top of the defaults; {@code seed} false leaves the store as it is. */
+    static TestServer start(Map<Option, String> options, ManualTime time, boolean seed) {
         CareChatServer.Builder builder = CareChatServer.builder(ServerConfig.defaults(options));
         if (time != null) {
             builder.clock(time).timers(time);
         }
         TestServer test = new TestServer(builder.start(), time != null ? time : Clock.systemUTC());
-        test.seed();
+        if (seed) {
+            test.seed();
+        }
         return test;
+    }
+
+    /** The options every test server shares: a random local port, the test secret, the memory store. */
+    static Map<Option, String> base() {
+        Map<Option, String> options = new EnumMap<>(Option.class);
+        options.put(Option.PORT, "0");
+        options.put(Option.HOST, "127.0.0.1");
+        options.put(Option.JWT_SECRET, SECRET);
+        return options;
     }
 
     private void seed() {
