@@ -62,6 +62,7 @@ public final class WebSocketAdapter {
             return thread;
         });
         scheduler.setRemoveOnCancelPolicy(true);
+        metrics.connectionsFrom(registry::connectionCount);
         EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
         this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
                 new Liveness(settings.pingInterval(), settings.idleTimeout()));

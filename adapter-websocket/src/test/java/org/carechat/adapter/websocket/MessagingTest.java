@@ -51,6 +51,7 @@ class MessagingTest {
         for (TestClient other : List.of(doctorPhone, doctorDesk, patientTablet)) {
             assertThat(other.await("new_message").get("message").get("id").stringValue()).isEqualTo(id);
         }
+        assertThat(patient.skipped()).as("the sending socket gets its reply, not new_message").isEmpty();
         patient.assertNothingElseArrives();
         assertThat(server.metrics.messagesSent()).isEqualTo(1);
         assertThat(server.metrics.deliveries()).isPositive();
