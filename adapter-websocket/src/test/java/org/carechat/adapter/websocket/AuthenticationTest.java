@@ -55,9 +55,11 @@ class AuthenticationTest {
 
     @Test
     void a_browser_may_pass_its_token_in_the_access_token_query_parameter() {
-        TestClient browser = TestClient.connect(URI.create(server.uri() + "?access_token=" + server.token("p1", "patient")),
-                null, "Origin", "https://app.example.org");
+        TestClient browser = TestClient.connectWithQueryToken(server.uri(), server.token("p1", "patient"),
+                "Origin", "https://app.example.org");
+        browser.assertNothingElseArrives();
         TestClient doctor = server.connect("d1", "doctor");
+        browser.await("user_status_change");
 
         browser.request("send_message", Map.of("to", "d1", "content", "from the browser"), "message_sent");
 

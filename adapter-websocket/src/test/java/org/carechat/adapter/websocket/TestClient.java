@@ -51,9 +51,18 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static TestClient connect(URI uri, String token, boolean reading, String... headers) {
+        return open(uri, token, reading, true, headers);
+    }
+
+    /** Connects as a browser does: the token in the {@code access_token} query parameter, no Authorization header. */
+    static TestClient connectWithQueryToken(URI uri, String token, String... headers) {
+        return open(URI.create(uri + "?access_token=" + token), token, true, false, headers);
+    }
+
+    private static TestClient open(URI uri, String token, boolean reading, boolean bearerHeader, String... headers) {
         TestClient client = new TestClient(token, reading);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
-        if (token != null) {
+        if (token != null && bearerHeader) {
             builder.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i < headers.length; i += 2) {
