@@ -15,25 +15,30 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, made durable per command: every command that may write is followed by an
- * MVStore commit and an fsync before its answer leaves, so an acknowledged write is on disk.
+ * mongo-java-server's H2 backend, made durable per command and consistent for readers.
  *
- * <p>Out of the box, the H2 backend opens its MVStore with auto-commit: changes live in memory and a
- * background thread writes them about once a second, so a crash loses up to a second of acknowledged writes,
- * and that thread may even write a half-applied command (a document without its unique-index entry). Here
- * auto-commit is off (the store is opened so by {@link EmbeddedMongo}); writes run one at a time under a lock,
- * and each commits before the next one starts, so every version on disk ends at a command boundary. The fsync
- * that follows runs outside the lock and is shared: whoever syncs first makes every commit before it durable
- * (group commit), so concurrent writers do not each wait for their own.
+ * <p><b>Durable.</b> Out of the box, the H2 backend opens its MVStore with auto-commit: changes live in memory
+ * and a background thread writes them about once a second, so a crash loses up to a second of acknowledged
+ * writes, and that thread may even write a half-applied command (a document without its unique-index entry).
+ * Here auto-commit is off (the store is opened so by {@link EmbeddedMongo}); every command that may write runs
+ * alone under the write lock and is committed before the next one starts, so every version in the file ends
+ * at a command boundary. With {@code syncEveryWrite}, the answer of a command that wrote something leaves
+ * only once the file is forced to disk; the fsync runs outside the lock and is shared (group commit): whoever
+ * syncs makes every commit before it durable, so concurrent writers do not each wait for their own. A command
+ * that wrote nothing (a refused duplicate, say) does not wait for a sync; like any reader it may have seen
+ * data that is committed to the file but not yet forced to disk, which is what MongoDB's read concern
+ * {@code local} shows too.
  *
- * <p>Reads see whole documents only. mongo-java-server answers a query with the document objects it stores,
- * encodes them after its collection lock is released, and applies an update by changing the stored object
- * field by field; a reader racing an update could get half of it, say the new version number with the old
- * content, and an optimistic update based on that would silently lose a change. Here reads run under a read
- * lock, writes under the write lock, and every answer is copied before the lock is released.
+ * <p><b>Consistent.</b> mongo-java-server answers a query with the very document objects it stores, encodes
+ * them after its collection lock is released, and applies an update by changing the stored object field by
+ * field; a reader racing an update can get half of it, say the new version number with the old content, and
+ * an optimistic update based on that silently loses a change (seen in this module's race tests on the plain
+ * backends). Here reads run under the read lock, writes under the write lock, and every answer is copied
+ * before its lock is released.
  *
- * <p>mongo-java-server logs the whole command document when a command fails; a document may hold a message.
- * Failures are answered here instead, with the same error document, and logged by command name only.
+ * <p><b>Quiet.</b> mongo-java-server logs the whole command document when a command fails, and a document may
+ * hold a message. Failures are answered here instead, with the same error document, and logged by command
+ * name only.
  */
 final class DurableH2Backend extends H2Backend {
     private static final Logger LOG = System.getLogger(DurableH2Backend.class.getName());

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,21 +25,25 @@ import org.h2.mvstore.MVStoreException;
  * {@code new H2Backend(fileName)} does), MVStore auto-commits: changes stay in memory and a background thread
  * writes them about once a second and on close, so a crash of the process would lose up to a second of writes
  * already acknowledged to clients, and the background write may even catch a command half applied. Here
- * auto-commit is off and {@link DurableH2Backend} commits after every command that may write, then forces the
- * file to disk (fsync, shared among concurrent writers) before the command's answer is sent:
+ * auto-commit is off, and {@link DurableH2Backend} commits after every command that may write, before the
+ * command's answer is sent:
  * <ul>
- *   <li>an acknowledged write is on disk: it survives a crash of the process (kill -9, out of memory) and of
- *       the machine (power loss), as far as the disk honours fsync;</li>
- *   <li>writes are applied and committed one at a time, so every version on disk ends at a command boundary;
- *       on a crash, what was not acknowledged may or may not be there, but nothing is half there;</li>
- *   <li>MVStore writes append-only chunks with checksums and, on open, goes back to the last complete one, so a
- *       chunk torn by a crash is ignored;</li>
+ *   <li>{@link Durability#SYNCED} (the default): the file is also forced to disk (fsync, shared among
+ *       concurrent writers) before the answer, so an acknowledged write survives a crash of the process
+ *       (kill -9, out of memory) and of the machine (power loss), as far as the disk honours fsync;</li>
+ *   <li>{@link Durability#WRITTEN}: the commit is written to the file and the operating system flushes it in
+ *       its own time: an acknowledged write survives a crash of the process, not necessarily one of the
+ *       machine;</li>
+ *   <li>either way, writes are applied and committed one at a time, so every version in the file ends at a
+ *       command boundary: after a crash, what was not acknowledged may or may not be there, but nothing is
+ *       half there; MVStore writes append-only chunks with checksums and, on open, goes back to the last
+ *       complete one, so a chunk torn by a crash is ignored;</li>
  *   <li>{@link #stop()} and {@link #close()} close the MVStore cleanly (commit, clean-shutdown mark, fsync):
  *       when they return, everything is on disk and the file is released.</li>
  * </ul>
- * The price is one fsync per write (or per group of concurrent writes); for a clinic's chat that is small.
- * MVStore's own compaction runs on the auto-commit thread, so a daemon thread here compacts the file's least
- * used chunks every {@value #COMPACT_EVERY_SECONDS} s, between two writes.
+ * The price of {@code SYNCED} is one fsync per write, or per group of concurrent writes; for a clinic's chat
+ * that is small. MVStore's own compaction runs on the auto-commit thread, so a daemon thread here compacts the
+ * file's least used chunks every {@value #COMPACT_EVERY_SECONDS} s, between two writes.
  *
  * <p>The file is locked while the server runs: a second server on the same directory fails to start.
  */
@@ -219,7 +222,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     }
 
-    private void compact() {
+    /** Compacts the file now, as the housekeeping thread does every {@value #COMPACT_EVERY_SECONDS} s. */
+    void compact() {
         DurableH2Backend current;
         synchronized (this) {
             current = backend;

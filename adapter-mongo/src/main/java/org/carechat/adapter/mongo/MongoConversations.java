@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Sorts.orderBy;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,10 +37,10 @@ public final class MongoConversations implements Conversations {
     private final MongoCollection<Document> conversations;
     private final OptimisticUpdate<Conversation> updates;
 
-    MongoConversations(MongoCollection<Document> conversations) {
+    MongoConversations(MongoCollection<Document> conversations, Duration maxTurnWait) {
         this.conversations = conversations;
         this.updates = new OptimisticUpdate<>(conversations, ConversationMapper::fromDocument,
-                ConversationMapper::toDocument, MongoConversations::requireSameIdentity);
+                ConversationMapper::toDocument, MongoConversations::requireSameIdentity, maxTurnWait);
     }
 
     @Override

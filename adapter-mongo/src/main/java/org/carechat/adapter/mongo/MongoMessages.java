@@ -14,6 +14,7 @@ import static com.mongodb.client.model.Sorts.orderBy;
 import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -47,8 +48,9 @@ import org.carechat.domain.user.UserId;
  *
  * <p>Where to try first comes from a per-conversation hint: the highest place this store has seen exist
  * (stored by it, refused to it as taken, or read). The hint can only be too low, never too high, so the first
- * insert that succeeds is exactly at the last place plus one. On a first append to a conversation, and after
- * repeated collisions (another application instance may be far ahead), the hint is read from the index.
+ * insert that succeeds is exactly at the last place plus one. It is read from the {@code (conversationId, seq)}
+ * index on the first append to a conversation, and after a collision. Appends to one conversation from this
+ * process take turns ({@link Stripes}), so collisions only come from other instances of the server.
  *
  * <p>The append is acknowledged (returns) only after the insert is acknowledged with the collection's write
  * concern ({@code majority} with journal by default), so a message acknowledged to its sender is stored.
@@ -75,12 +77,13 @@ public final class MongoMessages implements Messages {
     private final MongoCollection<Document> messages;
     private final OptimisticUpdate<Message> updates;
     private final ConcurrentHashMap<String, Long> lastSeqHints = new ConcurrentHashMap<>();
-    private final Stripes appending = new Stripes();
+    private final Stripes appending;
 
-    MongoMessages(MongoCollection<Document> messages) {
+    MongoMessages(MongoCollection<Document> messages, Duration maxTurnWait) {
         this.messages = messages;
+        this.appending = new Stripes(maxTurnWait);
         this.updates = new OptimisticUpdate<>(messages, MessageMapper::fromDocument, MessageMapper::toDocument,
-                MongoMessages::requireSameIdentity);
+                MongoMessages::requireSameIdentity, maxTurnWait);
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class MongoMessages implements Messages {
                     return new Appended(original.get(), false);
                 }
             }
-            return appending.withLock(draft.conversationId().value(), () -> insertAtNextPlace(draft));
+            return appending.withTurn(draft.conversationId().value(), () -> insertAtNextPlace(draft));
         });
     }
 

@@ -44,13 +44,13 @@ public final class MongoStore implements AutoCloseable {
     private final MongoAttachments attachments;
     private final MongoAuditTrail auditTrail;
 
-    private MongoStore(MongoClient client, MongoClient probeClient, String databaseName) {
+    private MongoStore(MongoClient client, MongoClient probeClient, String databaseName, Duration timeout) {
         this.client = client;
         this.probeClient = probeClient;
         this.databaseName = databaseName;
         MongoDatabase database = client.getDatabase(databaseName);
-        this.conversations = new MongoConversations(database.getCollection(MongoIndexes.CONVERSATIONS));
-        this.messages = new MongoMessages(database.getCollection(MongoIndexes.MESSAGES));
+        this.conversations = new MongoConversations(database.getCollection(MongoIndexes.CONVERSATIONS), timeout);
+        this.messages = new MongoMessages(database.getCollection(MongoIndexes.MESSAGES), timeout);
         this.careRelationships = new MongoCareRelationships(database.getCollection(MongoIndexes.CARE_RELATIONSHIPS));
         this.directory = new MongoDirectory(database.getCollection(MongoIndexes.DIRECTORY));
         this.attachments = new MongoAttachments(database.getCollection(MongoIndexes.ATTACHMENTS));
@@ -68,7 +68,7 @@ public final class MongoStore implements AutoCloseable {
         MongoClient probeClient = null;
         try {
             probeClient = MongoClients.create(clientSettings(settings, settings.probeTimeout(), PROBE_POOL_SIZE));
-            MongoStore store = new MongoStore(client, probeClient, settings.databaseName());
+            MongoStore store = new MongoStore(client, probeClient, settings.databaseName(), settings.timeout());
             MongoErrors.run("create indexes", () -> MongoIndexes.createAll(client.getDatabase(settings.databaseName())));
             return store;
         } catch (RuntimeException e) {

@@ -5,8 +5,11 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,7 +34,7 @@ final class OptimisticUpdate<T> {
     private final Function<Document, T> fromDocument;
     private final VersionedMapper<T> toDocument;
     private final BiConsumer<T, T> requireSameIdentity;
-    private final Stripes updating = new Stripes();
+    private final Stripes updating;
 
     /** Maps a domain object to its document at a version. */
     @FunctionalInterface
@@ -40,11 +43,12 @@ final class OptimisticUpdate<T> {
     }
 
     OptimisticUpdate(MongoCollection<Document> collection, Function<Document, T> fromDocument,
-                     VersionedMapper<T> toDocument, BiConsumer<T, T> requireSameIdentity) {
+                     VersionedMapper<T> toDocument, BiConsumer<T, T> requireSameIdentity, Duration maxTurnWait) {
         this.collection = collection;
         this.fromDocument = fromDocument;
         this.toDocument = toDocument;
         this.requireSameIdentity = requireSameIdentity;
+        this.updating = new Stripes(maxTurnWait);
     }
 
     /**
@@ -53,11 +57,14 @@ final class OptimisticUpdate<T> {
      */
     Optional<T> apply(String id, UnaryOperator<T> change) {
         Objects.requireNonNull(change, "change");
-        return updating.withLock(id, () -> applyOptimistically(id, change));
+        return updating.withTurn(id, () -> applyOptimistically(id, change));
     }
 
     private Optional<T> applyOptimistically(String id, UnaryOperator<T> change) {
-        while (true) {
+        for (int lost = 0; ; lost++) {
+            if (lost > 0) {
+                backOff(lost);
+            }
             Document stored = collection.find(eq(ID, id)).first();
             if (stored == null) {
                 return Optional.empty();
@@ -75,7 +82,12 @@ final class OptimisticUpdate<T> {
                 return Optional.of(fromDocument.apply(replacement));
             }
             // Another writer stored a newer version since the read: apply the change to that one.
-            Thread.onSpinWait();
         }
+    }
+
+    /** After losing {@code lost} races in a row, waits a random while, growing, so that writers stop colliding. */
+    private static void backOff(int lost) {
+        long maxMicros = 100L << Math.min(lost, 7);
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000L);
     }
 }

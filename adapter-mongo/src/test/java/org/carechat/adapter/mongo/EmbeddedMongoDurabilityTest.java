@@ -71,6 +71,7 @@ final class EmbeddedMongoDurabilityTest {
             conversation = store.conversations().update(CONVERSATION, c -> c.deliveredUpTo(DOCTOR, 3)
                     .readUpTo(DOCTOR, 2).pinnedBy(PATIENT, true)).orElseThrow();
             store.auditTrail().append(audit);
+            server.compact();
         }
 
         try (EmbeddedMongo server = EmbeddedMongo.open(dataDirectory);

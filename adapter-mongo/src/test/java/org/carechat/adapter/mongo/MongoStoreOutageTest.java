@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.StoreProbe;
@@ -35,7 +39,8 @@ final class MongoStoreOutageTest {
     Path dataDirectory;
 
     @Test
-    void while_the_database_is_down_the_store_answers_unavailable_in_bounded_time_and_recovers_when_it_is_back() {
+    void while_the_database_is_down_the_store_answers_unavailable_in_bounded_time_and_recovers_when_it_is_back()
+            throws Exception {
         try (EmbeddedMongo server = EmbeddedMongo.open(dataDirectory);
              MongoStore store = MongoStore.open(MongoStoreSettings.of(server.connectionString()))) {
             Messages messages = store.messages();
@@ -49,9 +54,14 @@ final class MongoStoreOutageTest {
 
             server.stop();
 
-            assertUnavailableWithinBound(() -> messages.append(draft(4)));
-            assertUnavailableWithinBound(() -> messages.after(CONVERSATION, 0, 10));
-            assertUnavailableWithinBound(() -> store.conversations().update(CONVERSATION, c -> c.pinnedBy(PATIENT, true)));
+            List<Runnable> duringOutage = new ArrayList<>();
+            for (int i = 4; i <= 7; i++) {
+                MessageDraft draft = draft(i);
+                duringOutage.add(() -> messages.append(draft));
+            }
+            duringOutage.add(() -> messages.after(CONVERSATION, 0, 10));
+            duringOutage.add(() -> store.conversations().update(CONVERSATION, c -> c.pinnedBy(PATIENT, true)));
+            assertEachUnavailableWithinBound(duringOutage);
             long probing = System.nanoTime();
             assertThat(probe.answers()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - probing)).isLessThan(BOUND);
@@ -61,17 +71,32 @@ final class MongoStoreOutageTest {
             Message afterOutage = eventually(() -> messages.append(draft(4)).message());
             assertThat(afterOutage.seq()).isEqualTo(4);
             assertThat(messages.append(draft(5)).message().seq()).isEqualTo(5);
-            assertThat(messages.after(CONVERSATION, 0, 10)).startsWith(acknowledged.toArray(Message[]::new))
-                    .extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+            List<Message> stored = messages.after(CONVERSATION, 0, 10);
+            assertThat(stored).startsWith(acknowledged.toArray(Message[]::new));
+            assertThat(stored).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
             assertThat(store.conversations().find(CONVERSATION)).isPresent();
             assertThat(probe.answers()).isTrue();
         }
     }
 
-    private static void assertUnavailableWithinBound(Runnable operation) {
-        long start = System.nanoTime();
-        assertThatThrownBy(operation::run).isInstanceOf(StoreUnavailableException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
+    /** Runs the operations at once, as concurrent callers would, and expects each to fail as unavailable in time. */
+    private static void assertEachUnavailableWithinBound(List<Runnable> operations) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(operations.size());
+        try {
+            List<Future<Duration>> outcomes = new ArrayList<>();
+            for (Runnable operation : operations) {
+                outcomes.add(callers.submit(() -> {
+                    long start = System.nanoTime();
+                    assertThatThrownBy(operation::run).isInstanceOf(StoreUnavailableException.class);
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }));
+            }
+            for (Future<Duration> outcome : outcomes) {
+                assertThat(outcome.get(BOUND.toSeconds() * 2, TimeUnit.SECONDS)).isLessThan(BOUND);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** A client retrying: the first attempt after the restart may still meet a connection of before. */

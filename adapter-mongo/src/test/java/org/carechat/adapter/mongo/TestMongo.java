@@ -82,7 +82,11 @@ final class TestMongo implements AfterEachCallback {
 
     /** A store on a fresh database, closed and dropped after the test. */
     synchronized MongoStore openStore() {
-        MongoStore store = MongoStore.open(freshSettings());
+        return track(MongoStore.open(freshSettings()));
+    }
+
+    /** Closes {@code store} after the test. */
+    synchronized MongoStore track(MongoStore store) {
         stores.add(store);
         return store;
     }
