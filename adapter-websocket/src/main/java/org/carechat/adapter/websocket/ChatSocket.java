@@ -52,7 +52,7 @@ final class ChatSocket implements EventDispatcher.Origin {
     }
 
     /** The socket is open; {@code verified} is the identity proven at the upgrade, if any. */
-    void opened(Session session, Object verified) {
+    synchronized void opened(Session session, Object verified) {
         this.session = session;
         if (!(verified instanceof Identity identity)) {
             // the upgrade gate refuses unauthenticated upgrades with 401; this is the protocol's fallback
@@ -84,8 +84,11 @@ final class ChatSocket implements EventDispatcher.Origin {
         }
     }
 
-    /** The socket closed, however: by either side, or broken. */
-    void closed(CloseReason reason) {
+    /**
+     * The socket closed, however: by either side, or broken. Synchronized with {@link #opened} so that a
+     * connection dropped during its opening still closes its presence after opening it, never before.
+     */
+    synchronized void closed(CloseReason reason) {
         if (!open || !ended.compareAndSet(false, true)) {
             return;
         }
@@ -217,10 +220,6 @@ final class ChatSocket implements EventDispatcher.Origin {
     @Override
     public void send(String frame) {
         outbox.offer(frame);
-    }
-
-    boolean isOpen() {
-        return open && !ended.get();
     }
 
     /** The container's asynchronous sender, one text frame at a time. */

@@ -70,7 +70,9 @@ public final class WebSocketAdapter {
 
     /**
      * Registers the endpoint on {@code listener}, which may serve other paths (REST) too. Call it once,
-     * before the listener's server starts.
+     * before the listener's server starts and after its transport is configured. It switches that transport
+     * to worker-thread IO (frames run use cases that may wait for the store) and takes upgraded chat
+     * connections out of the listener's HTTP idle timeout (the adapter's pings govern them).
      */
     public synchronized void install(NetworkListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -139,11 +141,6 @@ public final class WebSocketAdapter {
             container.stop();
         }
         LOG.log(Level.INFO, "WebSocket endpoint stopped");
-    }
-
-    /** Open sockets; for tests and health. */
-    int openSockets() {
-        return sockets.size();
     }
 
     private void sweep() {

@@ -36,9 +36,9 @@ final class FakeSink implements FrameSink {
     public void send(String frame, SendHandler whenDone) {
         sent.add(frame);
         switch (mode) {
-            case INLINE -> whenDone.onResult(new SendResult());
+            case INLINE -> whenDone.onResult(new SendResult((jakarta.websocket.Session) null));
             case MANUAL -> pending.add(whenDone);
-            case ON_EXECUTOR -> executor.execute(() -> whenDone.onResult(new SendResult()));
+            case ON_EXECUTOR -> executor.execute(() -> whenDone.onResult(new SendResult((jakarta.websocket.Session) null)));
         }
     }
 
@@ -48,11 +48,11 @@ final class FakeSink implements FrameSink {
         if (handler == null) {
             throw new AssertionError("no send in flight");
         }
-        handler.onResult(new SendResult());
+        handler.onResult(new SendResult((jakarta.websocket.Session) null));
     }
 
     void failNext() {
-        pending.poll().onResult(new SendResult(new java.io.IOException("connection reset")));
+        pending.poll().onResult(new SendResult(null, new java.io.IOException("connection reset")));
     }
 
     int inFlight() {
