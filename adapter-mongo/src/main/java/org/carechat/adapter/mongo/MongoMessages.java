@@ -44,7 +44,9 @@ import org.carechat.domain.user.UserId;
  * stored, and the append tries the next place. No counter is kept apart from the messages: a place exists only
  * because its message exists, so places are gap-free by construction (an insert that fails leaves no hole, a
  * crash between two steps cannot leave one, because there is only one step). Messages are never removed
- * (a deletion keeps a tombstone), so places never disappear.
+ * (a deletion keeps a tombstone), so places never disappear, as long as the database keeps what it
+ * acknowledged: with write concern {@code w1} a failover may roll back the last writes, and a restore from a
+ * backup takes the log back in time; restart the server after either, so that no hint below survives it.
  *
  * <p>Where to try first comes from a per-conversation hint: the highest place this store has seen exist
  * (stored by it, refused to it as taken, or read). The hint can only be too low, never too high, so the first

@@ -25,8 +25,10 @@ import org.carechat.application.port.StoreUnavailableException;
  * <p>Every write waits for the configured write concern ({@code majority} with journal by default) before a
  * store method returns, so whatever a use case acknowledges is stored. Every operation is bounded by
  * {@link MongoStoreSettings#timeout()}: when the database is down or unreachable, store methods throw
- * {@link StoreUnavailableException} within about that time, and work again once the database is back, on the
- * same {@code MongoStore}, because the driver reconnects by itself.
+ * {@link StoreUnavailableException} within about that time (twice that at worst, for a caller that first waited
+ * for its turn behind another append to the same conversation), and work again once the database is back, on
+ * the same {@code MongoStore}, because the driver reconnects by itself. The same timeout bounds every answer,
+ * so an operation the database takes longer than that to answer also fails as unavailable.
  *
  * <p>{@link #open} creates every index idempotently ({@link MongoIndexes}); several instances of the server
  * may start against the same database.

@@ -2,8 +2,6 @@ package org.carechat.adapter.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,46 +19,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Where the tests of this module get their database, and the only place that decides it. When the environment
- * variable {@value #URI_VARIABLE} is set, every test runs against the real MongoDB at that URI; otherwise
- * against mongo-java-server in this JVM: its H2 backend on a file (what the standalone server uses, through
- * {@link EmbeddedMongo}), or, where a test asks for it, its in-memory backend. Each {@link #openStore()} gets a
- * fresh database, dropped after the test; nothing else differs between the databases.
+ * variable {@value #URI_VARIABLE} is set, every test runs against the real MongoDB at that URI; otherwise against
+ * mongo-java-server with its H2 backend on a file in a temporary directory, started once per test JVM through
+ * {@link EmbeddedMongo}: what the standalone server uses. Each {@link #openStore()} or {@link #freshSettings()}
+ * gets a fresh database, dropped after the test; nothing else differs between the two.
+ *
+ * <p>The shared embedded server acknowledges a write once it is written to its file
+ * ({@link EmbeddedMongo.Durability#WRITTEN}), not forced to disk: the stores see the same behaviour, minus an
+ * fsync per write that would only slow the suite. The tests of {@link EmbeddedMongo} itself (durability,
+ * crash, outage) start their own, with the default durability.
  *
  * <p>Register it per test: {@code @RegisterExtension final TestMongo mongo = TestMongo.fresh();}
  */
 final class TestMongo implements AfterEachCallback {
     static final String URI_VARIABLE = "CHAT_TEST_MONGO_URI";
 
-    /** Which server a test talks to, when no real MongoDB is given. */
-    enum Backend {
-        /** The H2 backend on a file, through {@link EmbeddedMongo}: what the server uses by default. */
-        H2_FILE,
-        /** The in-memory backend of mongo-java-server. */
-        IN_MEMORY
-    }
-
-    private static final Map<Backend, String> SERVERS = new ConcurrentHashMap<>();
+    private static final Object EMBEDDED_LOCK = new Object();
+    private static String embeddedConnectionString;
     private static final Map<String, MongoClient> ADMIN_CLIENTS = new ConcurrentHashMap<>();
 
-    private final Backend backend;
     private final List<MongoStore> stores = new ArrayList<>();
     private final List<String> databases = new ArrayList<>();
 
-    private TestMongo(Backend backend) {
-        this.backend = backend;
+    private TestMongo() {
     }
 
-    /** Fresh databases on the real MongoDB if one is given, else on the H2 backend. */
     static TestMongo fresh() {
-        return new TestMongo(Backend.H2_FILE);
+        return new TestMongo();
     }
 
-    /** Fresh databases on the real MongoDB if one is given, else on {@code backend}. */
-    static TestMongo fresh(Backend backend) {
-        return new TestMongo(backend);
-    }
-
-    static boolean usesRealMongo() {
+    private static boolean usesRealMongo() {
         String uri = System.getenv(URI_VARIABLE);
         return uri != null && !uri.isBlank();
     }
@@ -70,13 +58,19 @@ final class TestMongo implements AfterEachCallback {
         if (usesRealMongo()) {
             return System.getenv(URI_VARIABLE);
         }
-        return SERVERS.computeIfAbsent(backend, TestMongo::startServer);
+        synchronized (EMBEDDED_LOCK) {
+            if (embeddedConnectionString == null) {
+                embeddedConnectionString = startEmbedded();
+            }
+            return embeddedConnectionString;
+        }
     }
 
     /** Settings for a fresh database of this test, dropped after it. */
     synchronized MongoStoreSettings freshSettings() {
         String database = "carechat_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         databases.add(database);
+        // Generous: on a loaded test machine, slowness must not pass for an outage.
         return MongoStoreSettings.of(connectionString()).withDatabaseName(database).withTimeout(Duration.ofSeconds(10));
     }
 
@@ -105,31 +99,21 @@ final class TestMongo implements AfterEachCallback {
         databases.clear();
     }
 
-    private static String startServer(Backend backend) {
-        return switch (backend) {
-            case H2_FILE -> {
-                Path directory = temporaryDirectory();
-                EmbeddedMongo mongo = EmbeddedMongo.open(directory, 0, EmbeddedMongo.Durability.WRITTEN);
-                onExit(() -> {
-                    mongo.close();
-                    delete(directory);
-                });
-                yield mongo.connectionString();
-            }
-            case IN_MEMORY -> {
-                MongoServer server = new MongoServer(new MemoryBackend());
-                server.bind("127.0.0.1", 0);
-                onExit(server::shutdownNow);
-                yield "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-            }
-        };
+    private static String startEmbedded() {
+        Path directory = temporaryDirectory();
+        EmbeddedMongo mongo = EmbeddedMongo.open(directory, 0, EmbeddedMongo.Durability.WRITTEN);
+        onExit(() -> {
+            mongo.close();
+            delete(directory);
+        });
+        return mongo.connectionString();
     }
 
     private static void onExit(Runnable action) {
         Runtime.getRuntime().addShutdownHook(new Thread(action, "test-mongo-shutdown"));
     }
 
-    static Path temporaryDirectory() {
+    private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("carechat-mongo-test");
         } catch (IOException e) {
@@ -137,7 +121,7 @@ final class TestMongo implements AfterEachCallback {
         }
     }
 
-    static void delete(Path directory) {
+    private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
