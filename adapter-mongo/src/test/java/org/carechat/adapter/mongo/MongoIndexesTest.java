@@ -19,10 +19,10 @@ final class MongoIndexesTest {
     void starting_twice_on_the_same_database_creates_each_index_once() {
         MongoStoreSettings settings = mongo.freshSettings();
         try (MongoStore first = MongoStore.open(settings)) {
-            Map<String, Map<String, Document>> before = indexes(settings.databaseName());
+            Map<String, Map<String, Document>> before = indexes(first.databaseName());
 
             try (MongoStore second = MongoStore.open(settings)) {
-                assertThat(indexes(settings.databaseName())).isEqualTo(before);
+                assertThat(indexes(second.databaseName())).isEqualTo(before);
             }
         }
     }
@@ -31,7 +31,7 @@ final class MongoIndexesTest {
     void every_expected_index_exists_with_its_keys_and_options() {
         MongoStoreSettings settings = mongo.freshSettings();
         try (MongoStore store = MongoStore.open(settings)) {
-            Map<String, Map<String, Document>> indexes = indexes(settings.databaseName());
+            Map<String, Map<String, Document>> indexes = indexes(store.databaseName());
 
             Map<String, Document> messages = indexes.get("messages");
             assertIndex(messages.get("conversation_seq"), new Document("conversationId", 1).append("seq", 1), true, false);
