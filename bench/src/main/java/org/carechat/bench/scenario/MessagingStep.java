@@ -1,0 +1,130 @@
+package org.carechat.bench.scenario;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import org.carechat.bench.load.LoadResult;
+import org.carechat.bench.load.LoadRun;
+import org.carechat.bench.load.WsClients;
+import org.carechat.bench.server.MachineCpu;
+import org.carechat.bench.server.Rest;
+import org.carechat.bench.server.Seeding;
+import org.carechat.bench.server.ServerProcess;
+import org.carechat.bench.server.Tokens;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One messaging run against a fresh server: start it, seed the pairs over the admin API, connect both
+ * sockets of every pair, run the open-loop plan, read the server's CPU and memory, stop it.
+ */
+final class MessagingStep {
+    private MessagingStep() {
+    }
+
+    record Outcome(LoadResult result, ObjectNode json) {
+    }
+
+    static Outcome run(Target target, String run, int pairs, LoadRun.Plan plan) throws InterruptedException {
+        double othersBefore = target.awaitQuiet();
+        ServerProcess server = target.start(run, List.of(), Map.of());
+        try (Rest rest = new Rest(server.http()); WsClients clients = new WsClients(target.clientThreads)) {
+            Tokens tokens = new Tokens(target.secret);
+            long seeding = System.nanoTime();
+            List<Seeding.Pair> seeded = Seeding.pairs(rest, tokens, pairs, true);
+            LoadRun load = new LoadRun(clients, server.ws());
+            load.connect(seeded, InetAddress.getLoopbackAddress());
+            Report.log("  %d pairs seeded and connected in %.1f s (%s transport); running %.0f msg/s",
+                    pairs, (System.nanoTime() - seeding) / 1e9, clients.transport(), plan.rate());
+            CpuWindow cpu = new CpuWindow(server);
+            LoadResult result = load.run(plan, cpu);
+            ObjectNode json = Report.JSON.createObjectNode();
+            json.put("run", run);
+            json.put("pairs", pairs);
+            json.put("connections", pairs * 2);
+            json.put("held", result.held(50));
+            json.set("result", Report.tree(result));
+            ObjectNode cpuJson = json.putObject("cpu");
+            cpuJson.put("serverCoresBusy", round(cpu.serverCores()));
+            cpuJson.put("generatorCoresBusy", round(cpu.generatorCores()));
+            cpuJson.put("otherProcessesCoresBusy", round(cpu.otherCores()));
+            cpuJson.put("otherProcessesCoresBusyBeforeStart", round(othersBefore));
+            cpuJson.put("generatorGcMillisInWindow", cpu.generatorGcMillis());
+            ObjectNode memory = json.putObject("serverMemory");
+            memory.put("rssKiB", server.rssKiB());
+            memory.put("threads", server.threads());
+            long[] heap = server.heapUsedAndCommittedKiB();
+            memory.put("heapUsedKiB", heap[0]);
+            memory.put("heapCommittedKiB", heap[1]);
+            load.close();
+            Report.log("  %s", result.summary());
+            Report.log("  CPU busy in the window: server %.2f cores, generator %.2f cores, other processes %.2f cores",
+                    cpu.serverCores(), cpu.generatorCores(), cpu.otherCores());
+            return new Outcome(result, json);
+        } finally {
+            int exit = server.stop();
+            if (exit != 0 && exit != 143) {
+                Report.log("  the server exited with %d: %s", exit, server.logTail(5));
+            }
+            target.cleanUp(run);
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** CPU time of the server and of the generator across the measurement window. */
+    static final class CpuWindow implements LoadRun.Window {
+        private final ServerProcess server;
+        private long openedAt;
+        private long closedAt;
+        private long serverStart;
+        private long serverEnd;
+        private long generatorStart;
+        private long generatorEnd;
+        private long gcStart;
+        private long gcEnd;
+        private long machineStart;
+        private long machineEnd;
+
+        CpuWindow(ServerProcess server) {
+            this.server = server;
+        }
+
+        @Override
+        public void opened() {
+            openedAt = System.nanoTime();
+            machineStart = MachineCpu.busyNanos();
+            serverStart = server.cpuNanos();
+            generatorStart = Report.generatorCpuNanos();
+            gcStart = Report.generatorGcMillis();
+        }
+
+        @Override
+        public void closed() {
+            closedAt = System.nanoTime();
+            machineEnd = MachineCpu.busyNanos();
+            serverEnd = server.cpuNanos();
+            generatorEnd = Report.generatorCpuNanos();
+            gcEnd = Report.generatorGcMillis();
+        }
+
+        double serverCores() {
+            return (serverEnd - serverStart) / (double) (closedAt - openedAt);
+        }
+
+        double generatorCores() {
+            return (generatorEnd - generatorStart) / (double) (closedAt - openedAt);
+        }
+
+        /** CPU the rest of the machine used meanwhile: another build or test run spoils the figures. */
+        double otherCores() {
+            long others = (machineEnd - machineStart) - (serverEnd - serverStart) - (generatorEnd - generatorStart);
+            return Math.max(0, others) / (double) (closedAt - openedAt);
+        }
+
+        long generatorGcMillis() {
+            return gcEnd - gcStart;
+        }
+    }
+}
