@@ -2,6 +2,8 @@ package org.carechat.bootstrap;
 
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.LogManager;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 import org.carechat.bootstrap.server.CareChatServer;
@@ -15,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         ServerConfig config;
         try {
@@ -24,23 +27,29 @@ public final class Main {
             System.exit(2);
             return;
         }
-        CareChatServer server;
+        AtomicReference<CareChatServer> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CareChatServer server = running.get();
+            if (server != null) {
+                server.close();
+            }
+            stopped.countDown();
+            if (LogManager.getLogManager() instanceof ShutdownLogManager logs) {
+                logs.finish();
+            }
+        }, "carechat-shutdown"));
         try {
-            server = CareChatServer.start(config);
+            running.set(CareChatServer.start(config));
         } catch (ConfigException e) {
             System.err.println("carechat: " + e.getMessage());
             System.exit(2);
             return;
         }
         if (config.demo()) {
-            Demo.seed(server.core());
-            Demo.print(server, System.out);
+            Demo.seed(running.get().core());
+            Demo.print(running.get(), System.out);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "carechat-shutdown"));
         stopped.await();
     }
 }

@@ -45,10 +45,15 @@ public final class CareChatServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CareChatServer.class.getName());
     private static final String LISTENER = "carechat";
     /**
-     * Jersey warns once per resource registered as an instance that it "does not implement any provider
-     * interfaces" (Jersey issue 3700): noise at every start. Held here so the level is not garbage collected.
+     * Libraries that are loud at every start, held here so their levels are not garbage collected: Jersey
+     * warns once per resource registered as an instance (Jersey issue 3700); the MongoDB driver dumps its
+     * whole settings; the embedded store logs every connection and warns that it does not build
+     * non-unique indexes (it scans instead; a real MongoDB builds them).
      */
-    private static final java.util.logging.Logger JERSEY_PROVIDERS = quiet("org.glassfish.jersey.internal.inject.Providers");
+    private static final java.util.List<java.util.logging.Logger> QUIETED = java.util.List.of(
+            quiet("org.glassfish.jersey.internal.inject.Providers", java.util.logging.Level.SEVERE),
+            quiet("org.mongodb.driver", java.util.logging.Level.WARNING),
+            quiet("de.bwaldvogel.mongo", java.util.logging.Level.SEVERE));
 
     private final ServerConfig config;
     private final HttpServer http;
@@ -185,9 +190,9 @@ public final class CareChatServer implements AutoCloseable {
         }
     }
 
-    private static java.util.logging.Logger quiet(String name) {
+    private static java.util.logging.Logger quiet(String name, java.util.logging.Level level) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
+        logger.setLevel(level);
         return logger;
     }
 

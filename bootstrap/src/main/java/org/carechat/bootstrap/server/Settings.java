@@ -46,12 +46,20 @@ final class Settings {
     }
 
     static WebSocketSettings webSocket(ServerConfig config) {
-        return new WebSocketSettings("/ws", config.maxFrameBytes(), config.outboundQueue(), config.ratePerSecond(),
-                config.rateBurst(), config.pingInterval(), config.idleTimeout(), config.allowedOrigins());
+        try {
+            return new WebSocketSettings("/ws", config.maxFrameBytes(), config.outboundQueue(), config.ratePerSecond(),
+                    config.rateBurst(), config.pingInterval(), config.idleTimeout(), config.allowedOrigins());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_ALLOWED_ORIGINS or a WebSocket limit: " + e.getMessage(), e);
+        }
     }
 
     static RestSettings rest(ServerConfig config) {
-        return new RestSettings(config.maxBodyBytes(), config.allowedOrigins(), config.metricsToken());
+        try {
+            return new RestSettings(config.maxBodyBytes(), config.allowedOrigins(), config.metricsToken());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_ALLOWED_ORIGINS or CHAT_METRICS_TOKEN: " + e.getMessage(), e);
+        }
     }
 
     /** The token settings; {@code demoSecret} is used only when the configuration names no key (demo mode). */
