@@ -3,6 +3,7 @@ package org.carechat.application.conversation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Conversations;
@@ -16,6 +17,7 @@ import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.conversation.ConversationView;
+import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
@@ -98,9 +100,14 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
         return audit.run(actor, action, targets -> {
             targets.add("conversation", id);
             Conversation before = access.participantOf(actor, id);
-            Conversation after = conversations.update(before.id(), change).orElseThrow(() -> Refusal.notFound("conversation"));
+            // compared with the state this very update changed: of two devices pinning at once, one tells
+            AtomicReference<ParticipantState> was = new AtomicReference<>();
+            Conversation after = conversations.update(before.id(), c -> {
+                was.set(c.stateOf(actor.id()));
+                return change.apply(c);
+            }).orElseThrow(() -> Refusal.notFound("conversation"));
             ConversationView view = views.conversation(after, access.self(actor));
-            if (!after.stateOf(actor.id()).equals(before.stateOf(actor.id()))) {
+            if (!after.stateOf(actor.id()).equals(was.get())) {
                 notifier.notify(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
             }
             return view;
