@@ -3,6 +3,7 @@ package org.carechat.bench;
 import java.util.Arrays;
 import org.carechat.bench.scenario.ConnectionsScenario;
 import org.carechat.bench.scenario.HistoryScenario;
+import org.carechat.bench.scenario.JmhScenario;
 import org.carechat.bench.scenario.LatencyScenario;
 import org.carechat.bench.scenario.ThroughputScenario;
 
@@ -25,6 +26,7 @@ public final class Bench {
             case "latency" -> LatencyScenario.run(args);
             case "connections" -> ConnectionsScenario.run(args);
             case "history" -> HistoryScenario.run(args);
+            case "jmh" -> JmhScenario.run(args);
             default -> {
                 System.err.println("unknown scenario '" + argv[0] + "'");
                 usage();
@@ -49,6 +51,7 @@ public final class Bench {
                                --connections 50000 --steps 4 --sources 4 --hold 40s
                   history      a conversation of 1,000,000 messages, then newest and deep pages over REST
                                --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000
+                  jmh          the JMH microbenchmarks once the machine is quiet: --jmh "<JMH options>"
 
                 common: --store memory|embedded|mongo  --mongo-uri URI  --jar bootstrap/target/carechat.jar
                         --server-jvm-opts "-Xmx4g ..."  --jfr (record the server with JFR)  --client-threads 1

@@ -35,7 +35,6 @@ public final class LoadRun implements AutoCloseable {
     private final URI ws;
     private final List<PairState> pairs = new ArrayList<>();
     private final Map<EventLoop, LoopStats> stats = new java.util.LinkedHashMap<>();
-    private final String tag = "r" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36);
 
     /** How a run goes: the target rate, its phases, the message text's length, the pacing tick. */
     public record Plan(double rate, Duration warmup, Duration measure, Duration drain, int contentLength, long tickMicros) {
@@ -62,7 +61,7 @@ public final class LoadRun implements AutoCloseable {
         List<CompletableFuture<?>> opening = new ArrayList<>();
         for (Seeding.Pair pair : seeded) {
             EventLoop loop = loops.get(pair.index() % loops.size());
-            PairState state = new PairState(pair.index(), pair.conversationId(), stats.get(loop), tag);
+            PairState state = new PairState(pair.index(), pair.conversationId(), stats.get(loop));
             pairs.add(state);
             opening.add(clients.connect(ws, pair.patientToken(), local, loop, state.patientSide())
                     .thenAccept(connection -> state.patient = connection));
@@ -203,7 +202,6 @@ public final class LoadRun implements AutoCloseable {
         final int index;
         final String conversationId;
         final LoopStats stats;
-        final String tag;
         volatile WsConnection patient;
         volatile WsConnection doctor;
         private Schedule schedule;
@@ -219,11 +217,10 @@ public final class LoadRun implements AutoCloseable {
         private long lastMeasuredDelivery;
         private final StringBuilder frame = new StringBuilder(256);
 
-        PairState(int index, String conversationId, LoopStats stats, String tag) {
+        PairState(int index, String conversationId, LoopStats stats) {
             this.index = index;
             this.conversationId = conversationId;
             this.stats = stats;
-            this.tag = tag;
         }
 
         void prepare(Schedule plan, String text) {
@@ -262,10 +259,20 @@ public final class LoadRun implements AutoCloseable {
 
         private CharSequence frame(int k) {
             frame.setLength(0);
-            return frame.append("{\"event\":\"send_message\",\"id\":\"").append(k)
+            frame.append("{\"event\":\"send_message\",\"id\":\"").append(k)
                     .append("\",\"data\":{\"conversationId\":\"").append(conversationId)
                     .append("\",\"content\":\"").append(content)
-                    .append("\",\"clientMessageId\":\"").append(tag).append('-').append(k).append("\"}}");
+                    .append("\",\"clientMessageId\":\"");
+            // random like the UUIDs real clients use, with the index after the last dash for the ledger
+            appendHex(frame, ThreadLocalRandom.current().nextLong()).append('-').append(k);
+            return frame.append("\"}}");
+        }
+
+        private static StringBuilder appendHex(StringBuilder out, long value) {
+            for (int shift = 60; shift >= 0; shift -= 4) {
+                out.append(Character.forDigit((int) (value >>> shift) & 0xF, 16));
+            }
+            return out;
         }
 
         boolean settled() {

@@ -57,7 +57,7 @@ public final class LatencyScenario {
         plan.put("contentChars", content);
         Report.log("latency at %.0f msg/s (%s)", rate, origin);
         String run = "latency-" + target.store + "-" + Report.stamp();
-        MessagingStep.Outcome outcome = MessagingStep.run(target, run, pairs,
+        MessagingStep.Outcome outcome = MessagingStep.runUndisturbed(target, run, pairs,
                 new LoadRun.Plan(rate, warmup, measure, drain, content, tick));
         root.set("run", outcome.json());
         Report.write(target, "latency", root);

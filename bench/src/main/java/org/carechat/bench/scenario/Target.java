@@ -38,6 +38,8 @@ public final class Target {
     final int clientThreads;
     final double quietCores;
     final Duration quietWait;
+    final double maxOtherCores;
+    final int retries;
 
     Target(Args args) {
         this.jar = Path.of(args.text("jar", "bootstrap/target/carechat.jar"));
@@ -50,6 +52,8 @@ public final class Target {
         this.clientThreads = args.integer("client-threads", 1);
         this.quietCores = args.decimal("quiet-cores", 0.2);
         this.quietWait = args.duration("quiet-wait", Duration.ofMinutes(10));
+        this.maxOtherCores = args.decimal("max-other-cores", 0.25);
+        this.retries = args.integer("retries", 2);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
