@@ -40,7 +40,7 @@ final class ChatServerContainer extends TyrusServerContainer {
         this.gate = new UpgradeGate(engine, settings.path(), new OriginPolicy(settings.allowedOrigins()), auth, maxFrameBytes);
         setDefaultMaxTextMessageBufferSize(maxFrameBytes);
         setDefaultMaxBinaryMessageBufferSize(maxFrameBytes);
-        setDefaultMaxSessionIdleTimeout(0);
+        setDefaultMaxSessionIdleTimeout(-1);
     }
 
     @Override

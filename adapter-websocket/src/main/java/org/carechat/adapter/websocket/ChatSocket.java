@@ -66,7 +66,9 @@ final class ChatSocket implements EventDispatcher.Origin {
         this.openedAt = now;
         this.lastHeard = now;
         this.bucket = new TokenBucket(wiring.settings().ratePerSecond(), wiring.settings().rateBurst(), now);
-        session.setMaxIdleTimeout(0);
+        // no container timeout: liveness is ours. Negative, not 0: Tyrus 2.2 schedules a zero-delay task on its
+        // shared scheduler at every frame in and out when the timeout is 0 (three wake-ups per message)
+        session.setMaxIdleTimeout(-1);
         session.setMaxTextMessageBufferSize(wiring.settings().maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(wiring.settings().maxFrameBytes());
         this.outbox = new Outbox(id, identity.userId(), wiring.settings().outboundQueueFrames(), new SessionSink(session),
