@@ -43,19 +43,20 @@ public final class Bench {
 
                 scenarios (each starts the server jar as its own process, runs, stops it, writes bench/results/*.json):
                   throughput   steps the message rate up until delivery p99 > 50 ms or a message is lost
-                               --pairs 500 --start-rate 2000 --factor 1.5 --refine 2 --rates a,b,c
-                               --warmup 10s --measure 20s --drain 10s --p99-limit-ms 50 --content 100
+                               --pairs 500 --start-rate 1000 --factor 1.5 --refine 2 --rates a,b,c
+                               --warmup 60s --measure 20s --drain 10s --p99-limit-ms 50 --content 100
                   latency      a fixed rate (default: half the highest rate held by the latest throughput run)
-                               --rate R --pairs 500 --warmup 15s --measure 60s
+                               --rate R --pairs 500 --warmup 60s --measure 60s
                   connections  K idle authenticated sockets, memory per connection
                                --connections 50000 --steps 4 --sources 4 --hold 40s
                   history      a conversation of 1,000,000 messages, then newest and deep pages over REST
                                --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000
                   jmh          the JMH microbenchmarks once the machine is quiet: --jmh "<JMH options>"
 
-                common: --store memory|embedded|mongo  --mongo-uri URI  --jar bootstrap/target/carechat.jar
-                        --server-jvm-opts "-Xmx4g ..."  --jfr (record the server with JFR)  --client-threads 1
-                        --results bench/results
+                common: --store memory|embedded|mongo  --mongo-uri URI  --label NAME (names a variant in result files)  --jar bootstrap/target/carechat.jar
+                        --server-jvm-opts "-Xmx4g ..."  --jfr [--jfr-period 2ms] (record the server with JFR)  --client-threads 1
+                        --results bench/results  --quiet-cores 0.2 --quiet-wait 10m (wait for other processes)
+                        --max-other-cores 0.25 --retries 2 (run a disturbed step again)
                 """);
     }
 }

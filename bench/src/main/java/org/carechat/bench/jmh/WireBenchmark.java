@@ -16,6 +16,7 @@ import org.carechat.domain.message.MessageView;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.UserId;
 import org.carechat.wire.ClientData;
+import org.carechat.wire.Timestamps;
 import org.carechat.wire.WireEvents;
 import org.carechat.wire.WireJson;
 import org.carechat.wire.WireLimits;
@@ -108,6 +109,12 @@ public class WireBenchmark {
     public String encodeNewMessage() {
         WireEvents.WireEvent event = WireEvents.of(new ChatEvent.MessageCreated(view));
         return envelope(event.name(), null, event.data());
+    }
+
+    /** Every message carries its creation time; both frames write it. */
+    @Benchmark
+    public String timestamp() {
+        return Timestamps.format(view.message().createdAt());
     }
 
     private String envelope(String name, String re, ObjectNode data) {

@@ -69,7 +69,7 @@ public final class ConnectionsScenario {
             locals.add(InetAddress.getByName("127.0.0." + (2 + i)));
         }
         root.put("sourceAddresses", locals.toString());
-        String run = "connections-" + target.store + "-" + Report.stamp();
+        String run = "connections-" + target.storeTag() + "-" + Report.stamp();
         root.put("otherProcessesCoresBusyBeforeStart", MessagingStep.round(target.awaitQuiet()));
         ServerProcess server = target.start(run, List.of("-XX:NativeMemoryTracking=summary"), Map.of());
         ArrayNode points = root.putArray("points");

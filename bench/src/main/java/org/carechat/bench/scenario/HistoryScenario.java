@@ -62,7 +62,7 @@ public final class HistoryScenario {
         plan.put("deepPages", "before=SEQ with SEQ uniform in [" + (limit + 1) + ", " + deepMax + "]");
         plan.put("seeding", "one patient WebSocket, send_message pipelined: every " + checkpoint + "th frame has an id"
                 + " and at most " + window + " of those are unanswered");
-        String run = "history-" + target.store + "-" + Report.stamp();
+        String run = "history-" + target.storeTag() + "-" + Report.stamp();
         root.put("otherProcessesCoresBusyBeforeStart", MessagingStep.round(target.awaitQuiet()));
         ServerProcess server = target.start(run, List.of(), Map.of());
         try (Rest rest = new Rest(server.http()); WsClients clients = new WsClients(1)) {

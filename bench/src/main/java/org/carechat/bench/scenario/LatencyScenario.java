@@ -25,7 +25,7 @@ public final class LatencyScenario {
         Target target = new Target(args);
         int pairs = args.integer("pairs", 500);
         String given = args.text("rate", null);
-        Duration warmup = args.duration("warmup", Duration.ofSeconds(15));
+        Duration warmup = args.duration("warmup", Duration.ofSeconds(60));
         Duration measure = args.duration("measure", Duration.ofSeconds(60));
         Duration drain = args.duration("drain", Duration.ofSeconds(10));
         int content = args.integer("content", 100);
@@ -38,7 +38,7 @@ public final class LatencyScenario {
             origin = "given with --rate";
         } else {
             Path latest = latestThroughput(target).orElseThrow(() -> new IllegalArgumentException(
-                    "no throughput result for store " + target.store + " under " + target.results
+                    "no throughput result for " + target.storeTag() + " under " + target.results
                             + ": run the throughput scenario first or give --rate"));
             double best = readHighest(latest);
             if (best <= 0) {
@@ -56,7 +56,7 @@ public final class LatencyScenario {
         plan.put("measureSeconds", measure.toMillis() / 1000.0);
         plan.put("contentChars", content);
         Report.log("latency at %.0f msg/s (%s)", rate, origin);
-        String run = "latency-" + target.store + "-" + Report.stamp();
+        String run = "latency-" + target.storeTag() + "-" + Report.stamp();
         MessagingStep.Outcome outcome = MessagingStep.runUndisturbed(target, run, pairs,
                 new LoadRun.Plan(rate, warmup, measure, drain, content, tick));
         root.set("run", outcome.json());
@@ -68,8 +68,10 @@ public final class LatencyScenario {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(target.results)) {
-            String prefix = "throughput-" + target.store + "-";
-            return files.filter(file -> file.getFileName().toString().startsWith(prefix))
+            String prefix = "throughput-" + target.storeTag() + "-";
+            // the stamp follows the prefix directly: memory-zgc results are not memory results
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix)
+                            && Character.isDigit(file.getFileName().toString().charAt(prefix.length())))
                     .filter(file -> file.getFileName().toString().endsWith(".json"))
                     .max(Comparator.comparing(file -> file.getFileName().toString()));
         } catch (IOException e) {

@@ -31,6 +31,9 @@ final class Report {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
         root.put("store", target.store);
+        if (target.label != null) {
+            root.put("label", target.label);
+        }
         root.put("startedAt", LocalDateTime.now().toString());
         root.set("machine", machine());
         ObjectNode server = root.putObject("server");
@@ -63,7 +66,7 @@ final class Report {
     static Path write(Target target, String scenario, ObjectNode root) {
         try {
             Files.createDirectories(target.results);
-            Path file = target.results.resolve(scenario + "-" + target.store + "-" + stamp() + ".json");
+            Path file = target.results.resolve(scenario + "-" + target.storeTag() + "-" + stamp() + ".json");
             Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
             System.out.println("results: " + file);
             return file;

@@ -30,10 +30,12 @@ public final class Target {
 
     final Path jar;
     final String store;
+    final String label;
     final String mongoUri;
     final List<String> jvmOptions;
     final Path results;
     final boolean jfr;
+    final String jfrPeriod;
     final String secret;
     final int clientThreads;
     final double quietCores;
@@ -44,11 +46,13 @@ public final class Target {
     Target(Args args) {
         this.jar = Path.of(args.text("jar", "bootstrap/target/carechat.jar"));
         this.store = args.text("store", "memory");
+        this.label = args.text("label", null);
         this.mongoUri = args.text("mongo-uri", null);
         String opts = args.text("server-jvm-opts", "");
         this.jvmOptions = opts.isBlank() ? List.of() : Arrays.asList(opts.strip().split("\\s+"));
         this.results = Path.of(args.text("results", "bench/results"));
         this.jfr = args.flag("jfr");
+        this.jfrPeriod = args.text("jfr-period", "2ms");
         this.clientThreads = args.integer("client-threads", 1);
         this.quietCores = args.decimal("quiet-cores", 0.2);
         this.quietWait = args.duration("quiet-wait", Duration.ofMinutes(10));
@@ -63,6 +67,11 @@ public final class Target {
         if ("mongo".equals(store) && (mongoUri == null || mongoUri.isBlank())) {
             throw new IllegalArgumentException("--store mongo needs --mongo-uri");
         }
+    }
+
+    /** The store, and the run's label if given ({@code memory-zgc}): names result files. */
+    String storeTag() {
+        return label == null || label.isBlank() ? store : store + "-" + label;
     }
 
     /**
@@ -94,7 +103,7 @@ public final class Target {
         jvm.addAll(extraJvm);
         if (jfr) {
             jvm.add("-XX:StartFlightRecording=filename=" + results.resolve("logs").resolve(run + ".jfr").toAbsolutePath()
-                    + ",settings=profile,dumponexit=true");
+                    + ",settings=profile,jdk.ExecutionSample#period=" + jfrPeriod + ",dumponexit=true");
         }
         Path log = results.resolve("logs").resolve(run + "-server.log");
         return ServerProcess.start(new ServerProcess.Launch(jar, jvm, flags, log, secret));

@@ -22,13 +22,14 @@ public final class ThroughputScenario {
     public static void run(Args args) throws InterruptedException {
         Target target = new Target(args);
         int pairs = args.integer("pairs", 500);
-        double start = args.decimal("start-rate", 2000);
+        double start = args.decimal("start-rate", 1000);
         double factor = args.decimal("factor", 1.5);
         double max = args.decimal("max-rate", 200_000);
         int refine = args.integer("refine", 2);
         double limit = args.decimal("p99-limit-ms", 50);
         String explicit = args.text("rates", null);
-        Duration warmup = args.duration("warmup", Duration.ofSeconds(10));
+        // C2 (one compiler thread on two cores) is still busy after 30 s; a shorter warm-up measures the JIT
+        Duration warmup = args.duration("warmup", Duration.ofSeconds(60));
         Duration measure = args.duration("measure", Duration.ofSeconds(20));
         Duration drain = args.duration("drain", Duration.ofSeconds(10));
         int content = args.integer("content", 100);
@@ -48,14 +49,16 @@ public final class ThroughputScenario {
         ArrayNode steps = root.putArray("steps");
         String stamp = Report.stamp();
         List<Double> held = new ArrayList<>();
+        double[] mostDelivered = {0};
         List<Double> failed = new ArrayList<>();
         int[] counter = {0};
         StepRunner step = rate -> {
-            String run = "throughput-" + target.store + "-" + stamp + "-" + (++counter[0]) + "-" + Math.round(rate);
+            String run = "throughput-" + target.storeTag() + "-" + stamp + "-" + (++counter[0]) + "-" + Math.round(rate);
             Report.log("step %d: %.0f msg/s", counter[0], rate);
             LoadRun.Plan p = new LoadRun.Plan(rate, warmup, measure, drain, content, tick);
             MessagingStep.Outcome outcome = MessagingStep.runUndisturbed(target, run, pairs, p);
             boolean ok = outcome.result().held(limit);
+            mostDelivered[0] = Math.max(mostDelivered[0], outcome.result().deliveredRate());
             outcome.json().put("held", ok);
             steps.add(outcome.json());
             Report.log("step %d: %.0f msg/s %s", counter[0], rate, ok ? "HELD" : "did not hold");
@@ -90,8 +93,12 @@ public final class ThroughputScenario {
         }
         double best = held.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         root.put("highestRateHeld", best);
+        root.put("mostDeliveredPerSecond", Math.round(mostDelivered[0]));
+        root.put("mostDeliveredNote", "the highest delivered rate of any step, whether or not it held: the server's"
+                + " capacity when latency is not the limit");
         Report.write(target, "throughput", root);
-        Report.log("highest rate that held (%s store): %.0f msg/s", target.store, best);
+        Report.log("highest rate that held (%s store): %.0f msg/s; most delivered in any step: %.0f msg/s", target.store,
+                best, mostDelivered[0]);
     }
 
     @FunctionalInterface
