@@ -46,6 +46,7 @@ final class MessageMapper {
     static final String REPLY_TO = "replyTo";
     static final String CLIENT_MESSAGE_ID = "clientMessageId";
     static final String CLIENT_KEY = "clientKey";
+    static final String PLACE = "place";
     static final String CREATED_AT = "createdAt";
     static final String EDITED_AT = "editedAt";
     static final String DELETED = "deleted";
@@ -72,6 +73,14 @@ final class MessageMapper {
         return text.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The message's place as one value, {@code conversationId|seq}: a page of history is a list of places,
+     * looked up in a single-field unique index (see {@link MongoMessages}).
+     */
+    static String place(String conversationId, long seq) {
+        return conversationId + "|" + seq;
+    }
+
     static String clientKey(UserId sender, String clientMessageId) {
         return sender.value() + "|" + clientMessageId;
     }
@@ -80,6 +89,7 @@ final class MessageMapper {
         Document document = new Document(ID, message.id().value())
                 .append(CONVERSATION_ID, message.conversationId().value())
                 .append(SEQ, message.seq())
+                .append(PLACE, place(message.conversationId().value(), message.seq()))
                 .append(SENDER_ID, message.senderId().value())
                 .append(TYPE, message.type().name());
         Fields.putIfPresent(document, CONTENT, message.content());

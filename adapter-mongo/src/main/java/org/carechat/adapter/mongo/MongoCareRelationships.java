@@ -1,6 +1,5 @@
 package org.carechat.adapter.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -42,8 +41,8 @@ public final class MongoCareRelationships implements CareRelationshipStore {
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(clinician, "clinician");
         return MongoErrors.call("find a care relationship", () -> Optional.ofNullable(relationships
-                .find(and(eq(CareRelationshipMapper.PATIENT, patient.value()),
-                        eq(CareRelationshipMapper.CLINICIAN, clinician.value())))
+                .find(new Document(CareRelationshipMapper.PATIENT, patient.value())
+                        .append(CareRelationshipMapper.CLINICIAN, clinician.value()))
                 .first()).map(CareRelationshipMapper::fromDocument));
     }
 

@@ -2,9 +2,7 @@ package org.carechat.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -50,8 +48,8 @@ import org.carechat.domain.user.UserId;
  *
  * <p>Where to try first comes from a per-conversation hint: the highest place this store has seen exist
  * (stored by it, refused to it as taken, or read). The hint can only be too low, never too high, so the first
- * insert that succeeds is exactly at the last place plus one. It is read from the {@code (conversationId, seq)}
- * index on the first append to a conversation, and after a collision. Appends to one conversation from this
+ * insert that succeeds is exactly at the last place plus one. It is found by point lookups of places on the
+ * first append to a conversation, and after a collision. Appends to one conversation from this
  * process take turns ({@link Stripes}), so collisions only come from other instances of the server.
  *
  * <p>The append is acknowledged (returns) only after the insert is acknowledged with the collection's write
@@ -62,6 +60,12 @@ import org.carechat.domain.user.UserId;
  * index. An append first looks the key up; when two appends of the same key race, the index lets exactly one
  * insert through, and the other gets a duplicate key on that index and returns the stored original with
  * {@code created = false}. A refused duplicate consumes no place.
+ *
+ * <h2>History</h2>
+ * Because places are gap-free, the page before or after a seq is a known list of places, read as one
+ * {@code $in} on the single-field unique index {@code place} ({@code conversationId|seq}). A range on
+ * {@code (conversationId, seq)} would say the same, but mongo-java-server, the embedded store, answers a range
+ * by scanning every message of every conversation; the list of places is a handful of index hits on both.
  *
  * <h2>Updates</h2>
  * Edits, deletions and reactions are an {@link OptimisticUpdate} on the message's version.
@@ -114,7 +118,7 @@ public final class MongoMessages implements Messages {
             } catch (MongoException e) {
                 String index = MongoErrors.duplicateKeyIndex(e).orElseThrow(() -> e);
                 switch (index) {
-                    case MongoIndexes.MESSAGE_CONVERSATION_SEQ -> {
+                    case MongoIndexes.MESSAGE_CONVERSATION_SEQ, MongoIndexes.MESSAGE_PLACE -> {
                         // Another process took the place: it may be far ahead, so ask where the log ends.
                         collisions++;
                         seq = Math.max(seq, readLastSeq(conversation)) + 1;
@@ -158,18 +162,43 @@ public final class MongoMessages implements Messages {
     public List<Message> before(ConversationId conversation, long beforeSeq, int limit) {
         Objects.requireNonNull(conversation, "conversation");
         requirePositive(limit);
-        return MongoErrors.call("read history", () -> list(messages
-                .find(and(eq(MessageMapper.CONVERSATION_ID, conversation.value()), lt(MessageMapper.SEQ, beforeSeq)))
-                .sort(descending(MessageMapper.SEQ)).limit(limit)));
+        return MongoErrors.call("read history", () -> {
+            String id = conversation.value();
+            if (beforeSeq <= 1) {
+                return List.of();
+            }
+            // every place up to the hint exists; above it, ask where the log ends
+            long top = beforeSeq - 1 <= lastSeqHintOrZero(id) ? beforeSeq - 1 : Math.min(beforeSeq - 1, readLastSeq(id));
+            return atPlaces(id, Math.max(1, top - limit + 1), top, descending(MessageMapper.SEQ));
+        });
     }
 
     @Override
     public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
         Objects.requireNonNull(conversation, "conversation");
         requirePositive(limit);
-        return MongoErrors.call("read history", () -> list(messages
-                .find(and(eq(MessageMapper.CONVERSATION_ID, conversation.value()), gt(MessageMapper.SEQ, afterSeq)))
-                .sort(ascending(MessageMapper.SEQ)).limit(limit)));
+        return MongoErrors.call("read history", () -> {
+            String id = conversation.value();
+            long first = Math.max(1, afterSeq + 1);
+            long last = readLastSeq(id);
+            return atPlaces(id, first, Math.min(last, first + limit - 1), ascending(MessageMapper.SEQ));
+        });
+    }
+
+    /**
+     * The messages at places {@code from..to} of a conversation, as one {@code $in} of places: places are
+     * gap-free, so a page is known before it is read, and the query is one that mongo-java-server answers from
+     * its unique index instead of scanning every message (it uses no index for a range).
+     */
+    private List<Message> atPlaces(String conversation, long from, long to, Bson order) {
+        if (to < from) {
+            return List.of();
+        }
+        List<String> places = new ArrayList<>((int) (to - from + 1));
+        for (long seq = from; seq <= to; seq++) {
+            places.add(MessageMapper.place(conversation, seq));
+        }
+        return list(messages.find(new Document(MessageMapper.PLACE, new Document("$in", places))).sort(order));
     }
 
     @Override
@@ -221,12 +250,39 @@ public final class MongoMessages implements Messages {
         return hint != null ? hint : readLastSeq(conversation);
     }
 
+    private long lastSeqHintOrZero(String conversation) {
+        Long hint = lastSeqHints.get(conversation);
+        return hint != null ? hint : 0;
+    }
+
+    /**
+     * The last place of a conversation, found from the hint by exact lookups of places (gallop up until a place
+     * is free, then halve the gap): places are gap-free, so "exists" is true exactly up to the last one. About
+     * 2 log2(n) point lookups on a cold start with n messages, and one when the hint is current; each is a
+     * unique-index hit on MongoDB and on mongo-java-server alike, where a sort by seq would scan every message.
+     */
     private long readLastSeq(String conversation) {
-        Document last = messages.find(eq(MessageMapper.CONVERSATION_ID, conversation))
-                .sort(descending(MessageMapper.SEQ)).projection(include(MessageMapper.SEQ)).limit(1).first();
-        long seq = last == null ? 0 : Fields.longValue(last, MessageMapper.SEQ);
-        remember(conversation, seq);
-        return seq;
+        long known = lastSeqHintOrZero(conversation);
+        long free = known + 1;
+        for (long step = 1; placeExists(conversation, free); step *= 2) {
+            known = free;
+            free = known + step;
+        }
+        while (free - known > 1) {
+            long middle = known + (free - known) / 2;
+            if (placeExists(conversation, middle)) {
+                known = middle;
+            } else {
+                free = middle;
+            }
+        }
+        remember(conversation, known);
+        return known;
+    }
+
+    private boolean placeExists(String conversation, long seq) {
+        return messages.find(new Document(MessageMapper.PLACE, MessageMapper.place(conversation, seq)))
+                .projection(include(MessageMapper.ID)).first() != null;
     }
 
     /** Records that place {@code seq} exists; the hint only ever grows, so it never points past the last place. */

@@ -1,6 +1,5 @@
 package org.carechat.adapter.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
@@ -77,7 +76,7 @@ final class OptimisticUpdate<T> {
                 return Optional.of(current);
             }
             Document replacement = toDocument.toDocument(next, version + 1);
-            UpdateResult result = collection.replaceOne(and(eq(ID, id), eq(VERSION, version)), replacement);
+            UpdateResult result = collection.replaceOne(new Document(ID, id).append(VERSION, version), replacement);
             if (result.getMatchedCount() == 1) {
                 return Optional.of(fromDocument.apply(replacement));
             }

@@ -35,13 +35,16 @@ final class MongoIndexesTest {
 
             Map<String, Document> messages = indexes.get("messages");
             assertIndex(messages.get("conversation_seq"), new Document("conversationId", 1).append("seq", 1), true, false);
+            assertIndex(messages.get("place"), new Document("place", 1), true, false);
             assertIndex(messages.get("sender_client_message_id"), new Document("clientKey", 1), true, true);
+            assertIndex(messages.get("id_version"), new Document("_id", 1).append("v", 1), true, false);
             assertIndex(messages.get("attachment"), new Document("attachment.id", 1), false, true);
 
             Map<String, Document> conversations = indexes.get("conversations");
             assertIndex(conversations.get("participant_updated"),
                     new Document("participants", 1).append("updatedAt", -1), false, false);
             assertIndex(conversations.get("direct_pair"), new Document("directKey", 1), true, true);
+            assertIndex(conversations.get("id_version"), new Document("_id", 1).append("v", 1), true, false);
 
             Map<String, Document> care = indexes.get("care_relationships");
             assertIndex(care.get("patient_clinician"), new Document("patient", 1).append("clinician", 1), true, false);
