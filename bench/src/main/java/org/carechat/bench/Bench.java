@@ -50,7 +50,7 @@ public final class Bench {
                   connections  K idle authenticated sockets, memory per connection
                                --connections 50000 --steps 4 --sources 4 --hold 40s
                   history      a conversation of 1,000,000 messages, then newest and deep pages over REST
-                               --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000
+                               --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000 --warmup 60s
                   jmh          the JMH microbenchmarks once the machine is quiet: --jmh "<JMH options>"
 
                 common: --store memory|embedded|mongo  --mongo-uri URI  --label NAME (names a variant in result files)  --jar bootstrap/target/carechat.jar

@@ -48,7 +48,7 @@ public final class HistoryScenario {
         int window = args.integer("window", 16);
         double fetchRate = args.decimal("fetch-rate", 200);
         Duration fetchTime = args.duration("fetch-time", Duration.ofSeconds(20));
-        Duration warmup = args.duration("warmup", Duration.ofSeconds(10));
+        Duration warmup = args.duration("warmup", Duration.ofSeconds(60));
         int limit = args.integer("limit", 50);
         int deepMax = args.integer("deep-max", 10_000);
         args.requireAllRead();
