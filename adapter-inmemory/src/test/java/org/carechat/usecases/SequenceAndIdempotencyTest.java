@@ -8,16 +8,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.carechat.application.Actor;
 import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
 import org.carechat.application.messaging.SendMessageUseCase.Sent;
+import org.carechat.application.port.contract.Race;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.event.ChatEvent.MessageCreated;
 import org.carechat.domain.message.Message;
@@ -55,7 +50,7 @@ final class SequenceAndIdempotencyTest {
         Actor alicePhone = fx.connect(fx.alice, "phone");
         Actor adaDesk = fx.connect(fx.ada, "desk");
 
-        List<List<Long>> seqsByThread = race(THREADS, thread -> {
+        List<List<Long>> seqsByThread = Race.run(THREADS, thread -> {
             Actor sender = thread % 2 == 0 ? fx.alice : fx.ada;
             List<Long> seqs = new ArrayList<>(SENDS_PER_THREAD);
             for (int i = 0; i < SENDS_PER_THREAD; i++) {
@@ -133,7 +128,7 @@ final class SequenceAndIdempotencyTest {
         Actor noraDesk = fx.connect(fx.nora, "desk");
         Actor aliceTablet = fx.connect(fx.alice, "tablet");
 
-        List<Sent> results = race(THREADS, thread -> ok(fx.core.sendMessage().send(
+        List<Sent> results = Race.run(THREADS, thread -> ok(fx.core.sendMessage().send(
                 new SendMessage(fx.alice, null, fx.nora.id(), null, "Can I take ibuprofen?", null, null, "retry-7"))));
 
         assertThat(results).filteredOn(Sent::created).hasSize(1);
@@ -153,41 +148,12 @@ final class SequenceAndIdempotencyTest {
         fx.send(fx.ada, conversation, "How are you feeling?");
         Actor adaDesk = fx.connect(fx.ada, "desk");
 
-        List<MessageId> ids = race(THREADS, thread -> ok(fx.core.sendMessage().send(
+        List<MessageId> ids = Race.run(THREADS, thread -> ok(fx.core.sendMessage().send(
                 new SendMessage(fx.alice, conversation, null, null, "Better, thanks", null, null, "k-1")))
                 .message().message().id());
 
         assertThat(new HashSet<>(ids)).hasSize(1);
         assertThat(fx.everything(fx.alice, conversation)).hasSize(2);
         assertThat(fx.inbox(adaDesk).events(MessageCreated.class)).hasSize(1);
-    }
-
-    /** Runs {@code work(thread)} on {@code threads} threads released together by a start gate. */
-    static <T> List<T> race(int threads, IntFunction<T> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int index = t;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return work.apply(index);
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("all threads started").isTrue();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } catch (Exception e) {
-            throw new AssertionError("a racing thread failed: " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

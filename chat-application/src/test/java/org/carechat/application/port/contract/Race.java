@@ -15,14 +15,14 @@ import java.util.function.IntFunction;
  * Runs the same work on several threads released together by a start gate, so that their calls into a
  * store overlap as much as possible. Any failure of a worker fails the test.
  */
-final class Race {
+public final class Race {
     private static final long TIMEOUT_SECONDS = 120;
 
     private Race() {
     }
 
     /** Runs {@code work(threadIndex)} on {@code threads} threads at once and returns their results by thread index. */
-    static <T> List<T> run(int threads, IntFunction<T> work) {
+    public static <T> List<T> run(int threads, IntFunction<T> work) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
@@ -58,7 +58,7 @@ final class Race {
     }
 
     /** Runs {@code work(threadIndex)} on {@code threads} threads at once. */
-    static void runAll(int threads, java.util.function.IntConsumer work) {
+    public static void runAll(int threads, java.util.function.IntConsumer work) {
         run(threads, index -> {
             work.accept(index);
             return null;
