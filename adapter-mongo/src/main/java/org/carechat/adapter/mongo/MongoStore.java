@@ -71,7 +71,9 @@ public final class MongoStore implements AutoCloseable {
         try {
             probeClient = MongoClients.create(clientSettings(settings, settings.probeTimeout(), PROBE_POOL_SIZE));
             MongoStore store = new MongoStore(client, probeClient, settings.databaseName(), settings.timeout());
-            MongoErrors.run("create indexes", () -> MongoIndexes.createAll(client.getDatabase(settings.databaseName())));
+            MongoDatabase database = client.getDatabase(settings.databaseName());
+            MongoErrors.run("bring stored data up to date", () -> MongoSchema.migrate(database));
+            MongoErrors.run("create indexes", () -> MongoIndexes.createAll(database));
             return store;
         } catch (RuntimeException e) {
             client.close();
