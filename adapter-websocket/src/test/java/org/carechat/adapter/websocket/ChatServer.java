@@ -26,6 +26,7 @@ import org.carechat.application.ChatSettings;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.auth.AuthenticateService;
+import org.carechat.application.port.fake.TestTokens;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.UserId;
 import org.carechat.wire.Metrics;

@@ -1,4 +1,4 @@
-package org.carechat.adapter.rest;
+package org.carechat.application.port.fake;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,18 +11,19 @@ import org.carechat.domain.user.Roles;
 import org.carechat.domain.user.UserId;
 
 /**
- * A stand-in for the JWT verifier (tested in adapter-jwt): a token {@code test:<userId>:<role>:<expiryEpochSeconds>}
- * proves that user and role until its expiry on the given clock.
+ * A stand-in for the JWT verifier (tested in adapter-jwt), shared by the adapters' tests: a token
+ * {@code test:<userId>:<role>:<expiryEpochSeconds>} proves that user and role until its expiry on the given
+ * clock; anything else is refused.
  */
-final class TestTokens implements TokenVerifier {
+public final class TestTokens implements TokenVerifier {
     private final Clock clock;
     private final Roles roles = Roles.standard();
 
-    TestTokens(Clock clock) {
+    public TestTokens(Clock clock) {
         this.clock = clock;
     }
 
-    static String token(String userId, String role, Instant expiry) {
+    public static String token(String userId, String role, Instant expiry) {
         return "test:" + userId + ":" + role + ":" + expiry.getEpochSecond();
     }
 
