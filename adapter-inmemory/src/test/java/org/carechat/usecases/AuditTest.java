@@ -18,7 +18,9 @@ import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.DownloadAttachment;
 import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
+import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.call.CallHistoryUseCase.CallHistory;
+import org.carechat.application.call.RelayCallSignalUseCase.RelaySignal;
 import org.carechat.application.call.RequestCallUseCase.RequestCall;
 import org.carechat.application.conversation.GetConversationUseCase.GetConversation;
 import org.carechat.application.conversation.ListConversationsUseCase.ListConversations;
@@ -34,6 +36,9 @@ import org.carechat.application.messaging.ReadHistoryUseCase.ReadHistory;
 import org.carechat.application.messaging.RemoveReactionUseCase.RemoveReaction;
 import org.carechat.application.messaging.SearchMessagesUseCase.SearchMessages;
 import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
+import org.carechat.application.port.fake.TestTokens;
+import org.carechat.application.presence.ListContactsUseCase.ListContacts;
+import org.carechat.application.presence.QueryPresenceUseCase.QueryPresence;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
@@ -82,7 +87,7 @@ final class AuditTest {
                 () -> fx.core.removeReaction().removeReaction(new RemoveReaction(dan, message.id(), "👋")));
         expect(dan, AuditAction.HISTORY_READ, "ok", List.of(conversation),
                 () -> fx.core.readHistory().read(new ReadHistory(dan, c, null, null, null)));
-        expect(dan, AuditAction.CONVERSATION_LIST, "ok", List.of(),
+        expect(dan, AuditAction.CONVERSATION_LIST, "ok", List.of(conversation),
                 () -> fx.core.listConversations().list(new ListConversations(dan, null, null, null, null)));
         expect(dan, AuditAction.CONVERSATION_READ, "ok", List.of(conversation),
                 () -> fx.core.getConversation().get(new GetConversation(dan, c)));
@@ -94,8 +99,22 @@ final class AuditTest {
                 () -> fx.core.setMuted().setMuted(new SetMuted(dan, c, true)));
         expect(dan, AuditAction.CONVERSATION_PIN, "ok", List.of(conversation),
                 () -> fx.core.setPinned().setPinned(new SetPinned(dan, c, true)));
-        expect(dan, AuditAction.MESSAGE_SEARCH, "ok", List.of(),
+        expect(dan, AuditAction.MESSAGE_SEARCH, "ok", List.of(conversation, msg),
                 () -> fx.core.searchMessages().search(new SearchMessages(dan, "hello", null)));
+        expect(dan, AuditAction.UNREAD_COUNT_READ, "ok", List.of(),
+                () -> fx.core.unreadCount().count(dan));
+        fx.send(fx.carol, c, "Are you there?");
+        expect(dan, AuditAction.UNREAD_COUNT_READ, "ok", List.of(conversation),
+                () -> fx.core.unreadCount().count(dan));
+        expect(fx.carol, AuditAction.CONTACTS_READ, "ok", List.of("user:d_dan"),
+                () -> fx.core.listContacts().contacts(new ListContacts(fx.carol, null, null)));
+        expect(fx.carol, AuditAction.PRESENCE_READ, "ok", List.of("user:d_dan"),
+                () -> fx.core.queryPresence().query(new QueryPresence(fx.carol, List.of(dan.id(), fx.ada.id()))));
+        expect(AuthenticateService.ANONYMOUS, AuditAction.AUTHENTICATION, "unauthorized", List.of(),
+                () -> fx.core.authentication(new TestTokens(fx.time)).authenticate("not-a-token"));
+        expect(UserId.of("p_ghost"), AuditAction.AUTHENTICATION, "unauthorized", List.of(),
+                () -> fx.core.authentication(new TestTokens(fx.time)).authenticate(
+                        TestTokens.token("p_ghost", "patient", fx.time.instant().plusSeconds(60))));
 
         var uploaded = expect(fx.carol, AuditAction.ATTACHMENT_UPLOAD, "ok", null,
                 () -> fx.core.uploadAttachment().upload(new Upload(fx.carol, new ByteArrayInputStream(SampleFiles.pdf()),
@@ -117,6 +136,8 @@ final class AuditTest {
         assertThat(requested.targets()).containsExactlyInAnyOrder(conversation, callTarget);
         expect(dan, AuditAction.CALL_ACCEPT, "ok", List.of(callTarget, conversation),
                 () -> fx.core.answerCall().accept(new CallAction(dan, call.id(), null)));
+        expect(dan, AuditAction.CALL_SIGNAL, "ok", List.of(callTarget, conversation),
+                () -> fx.core.relayCallSignal().relay(new RelaySignal(dan, call.id(), "{\"type\":\"offer\"}")));
         expect(fx.carol, AuditAction.CALL_END, "ok", List.of(callTarget, conversation),
                 () -> fx.core.answerCall().end(new CallAction(fx.carol, call.id(), null)));
         expect(dan, AuditAction.CALL_REQUEST, "ok", null,
@@ -248,13 +269,18 @@ final class AuditTest {
 
     private AuditEntry expect(Actor actor, AuditAction action, String outcome, List<String> targets,
                               Supplier<Result<?>> operation) {
+        return expect(actor.id(), action, outcome, targets, operation);
+    }
+
+    private AuditEntry expect(UserId actor, AuditAction action, String outcome, List<String> targets,
+                              Supplier<Result<?>> operation) {
         int before = fx.audit().size();
         Result<?> result = operation.get();
         assertThat(result.isOk()).as("%s: %s", action, result).isEqualTo("ok".equals(outcome));
         List<AuditEntry> after = fx.audit();
         assertThat(after).as("exactly one entry for %s", action).hasSize(before + 1);
         AuditEntry entry = after.get(after.size() - 1);
-        assertThat(entry.actor()).isEqualTo(actor.id());
+        assertThat(entry.actor()).isEqualTo(actor);
         assertThat(entry.action()).isEqualTo(action);
         assertThat(entry.outcome()).isEqualTo(outcome);
         assertThat(entry.at()).isEqualTo(fx.time.instant());

@@ -5,6 +5,7 @@ import static org.carechat.usecases.ChatFixture.failure;
 import static org.carechat.usecases.ChatFixture.ok;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.carechat.application.Actor;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
@@ -15,6 +16,7 @@ import org.carechat.domain.call.Call;
 import org.carechat.domain.call.CallMedia;
 import org.carechat.domain.call.CallOutcome;
 import org.carechat.domain.call.CallState;
+import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.event.ChatEvent.CallAccepted;
 import org.carechat.domain.event.ChatEvent.CallEnded;
@@ -22,9 +24,11 @@ import org.carechat.domain.event.ChatEvent.CallRejected;
 import org.carechat.domain.event.ChatEvent.CallSignal;
 import org.carechat.domain.event.ChatEvent.IncomingCall;
 import org.carechat.domain.event.ChatEvent.MessageCreated;
+import org.carechat.domain.event.ChatEvent.MessagesRead;
 import org.carechat.domain.failure.FailureKind;
 import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageStatus;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.message.MessageView;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,14 @@ final class CallsTest {
     private final Actor aliceLaptop = fx.connect(fx.alice, "laptop");
     private final Actor adaDesk = fx.connect(fx.ada, "desk");
     private final Actor adaMobile = fx.connect(fx.ada, "mobile");
+
+    CallsTest() {
+        // calls are made between open sessions, as over the socket, which records presence when it opens
+        for (Actor session : List.of(alicePhone, aliceLaptop, adaDesk, adaMobile)) {
+            ok(fx.core.openSession().open(session));
+        }
+        fx.clearInboxes();
+    }
 
     @Test
     void a_request_rings_every_session_of_the_callee() {
@@ -266,6 +278,164 @@ final class CallsTest {
                 new CallSummary(first.id(), CallMedia.AUDIO, CallOutcome.REJECTED, 0));
         assertThat(ok(fx.core.callHistory().history(new CallHistory(fx.ada, conversation, 1)))).hasSize(1);
         assertThat(fx.everything(fx.alice, conversation)).hasSize(4);
+    }
+
+    // --- the server ends calls on its own
+
+    @Test
+    void revoking_the_relationship_ends_an_answered_call_at_once_and_refuses_later_signals() {
+        Call call = ring(alicePhone, CallMedia.VIDEO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        fx.time.advance(Duration.ofSeconds(60));
+
+        fx.revoke(fx.alice, fx.ada);
+
+        CallEnded ended = new CallEnded(call.id(), CallOutcome.COMPLETED, "care_ended", Duration.ofSeconds(60));
+        for (Actor session : List.of(alicePhone, aliceLaptop, adaDesk, adaMobile)) {
+            assertThat(fx.inbox(session).events(CallEnded.class)).as("%s", session.session()).containsExactly(ended);
+        }
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+        assertThat(failure(fx.core.relayCallSignal().relay(new RelaySignal(alicePhone, call.id(), "{}"))).kind())
+                .isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(failure(fx.core.answerCall().end(new CallAction(adaDesk, call.id(), null))).kind())
+                .isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(callMessages()).extracting(Message::call)
+                .containsExactly(new CallSummary(call.id(), CallMedia.VIDEO, CallOutcome.COMPLETED, 60));
+    }
+
+    @Test
+    void revoking_the_relationship_ends_a_ringing_call_so_it_cannot_be_accepted() {
+        Call call = ring(adaDesk, CallMedia.AUDIO);
+
+        fx.revoke(fx.alice, fx.ada);
+
+        assertThat(fx.inbox(alicePhone).events(CallEnded.class))
+                .containsExactly(new CallEnded(call.id(), CallOutcome.MISSED, "care_ended", Duration.ZERO));
+        assertThat(failure(fx.core.answerCall().accept(new CallAction(alicePhone, call.id(), null))).kind())
+                .isEqualTo(FailureKind.NOT_FOUND);
+    }
+
+    @Test
+    void a_relationship_that_expires_during_a_call_ends_it_when_it_expires() {
+        Instant end = fx.time.instant().plus(Duration.ofMinutes(10));
+        fx.relate(fx.alice, fx.ada, end);
+        Call call = ring(alicePhone, CallMedia.VIDEO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+
+        fx.time.advance(Duration.ofMinutes(10).minusSeconds(1));
+        assertThat(fx.calls.find(call.id()).orElseThrow().state()).isEqualTo(CallState.ACTIVE);
+        fx.time.advance(Duration.ofSeconds(1));
+
+        assertThat(fx.inbox(alicePhone).events(CallEnded.class)).containsExactly(
+                new CallEnded(call.id(), CallOutcome.COMPLETED, "care_ended", Duration.ofMinutes(10)));
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+    }
+
+    @Test
+    void care_ended_elsewhere_is_noticed_by_the_next_signal_which_is_refused_and_ends_the_call() {
+        Call call = ring(alicePhone, CallMedia.VIDEO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        // the clinic's own appointment system ends the care: nobody tells CareChat
+        fx.relationships.save(fx.relationships.between(fx.alice.id(), fx.ada.id()).orElseThrow()
+                .revoked(fx.time.instant()));
+
+        assertThat(failure(fx.core.relayCallSignal().relay(new RelaySignal(alicePhone, call.id(), "{}"))).kind())
+                .isEqualTo(FailureKind.FORBIDDEN);
+
+        assertThat(fx.inbox(adaDesk).events(CallSignal.class)).isEmpty();
+        assertThat(fx.inbox(adaDesk).events(CallEnded.class)).extracting(CallEnded::reason).containsExactly("care_ended");
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+    }
+
+    @Test
+    void care_ended_elsewhere_is_noticed_by_the_watch_within_the_grace_period() {
+        Call call = ring(alicePhone, CallMedia.VIDEO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        fx.relationships.save(fx.relationships.between(fx.alice.id(), fx.ada.id()).orElseThrow()
+                .revoked(fx.time.instant()));
+
+        fx.time.advance(Call.DEFAULT_DISCONNECT_GRACE);
+
+        assertThat(fx.inbox(alicePhone).events(CallEnded.class)).extracting(CallEnded::reason).containsExactly("care_ended");
+    }
+
+    @Test
+    void an_answered_call_whose_parties_both_left_ends_after_the_grace_period_and_frees_the_conversation() {
+        Call call = ring(alicePhone, CallMedia.AUDIO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        fx.time.advance(Duration.ofSeconds(100));
+        for (Actor session : List.of(alicePhone, aliceLaptop, adaDesk)) {
+            ok(fx.core.closeSession().close(session));
+        }
+        fx.time.advance(Duration.ofSeconds(5));
+        ok(fx.core.closeSession().close(adaMobile));
+
+        fx.time.advance(Call.DEFAULT_DISCONNECT_GRACE.minusSeconds(1));
+        assertThat(fx.calls.find(call.id()).orElseThrow().state()).isEqualTo(CallState.ACTIVE);
+        fx.time.advance(Duration.ofSeconds(1));
+
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+        assertThat(callMessages()).extracting(Message::call)
+                .containsExactly(new CallSummary(call.id(), CallMedia.AUDIO, CallOutcome.COMPLETED, 135));
+        Actor adaBack = fx.connect(fx.ada, "back");
+        ok(fx.core.openSession().open(adaBack));
+        assertThat(ring(adaBack, CallMedia.AUDIO).state()).as("no call is in progress any more").isEqualTo(CallState.RINGING);
+    }
+
+    @Test
+    void an_answered_call_goes_on_while_one_party_is_connected_or_a_party_comes_back_within_the_grace_period() {
+        Call call = ring(alicePhone, CallMedia.AUDIO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        ok(fx.core.closeSession().close(alicePhone));
+        ok(fx.core.closeSession().close(aliceLaptop));
+
+        fx.time.advance(Duration.ofMinutes(10));
+        assertThat(fx.calls.find(call.id()).orElseThrow().state()).as("ada is still there").isEqualTo(CallState.ACTIVE);
+
+        ok(fx.core.closeSession().close(adaDesk));
+        ok(fx.core.closeSession().close(adaMobile));
+        fx.time.advance(Call.DEFAULT_DISCONNECT_GRACE.minusSeconds(5));
+        ok(fx.core.openSession().open(alicePhone));
+        fx.time.advance(Duration.ofMinutes(10));
+
+        assertThat(fx.calls.find(call.id()).orElseThrow().state()).as("alice came back in time").isEqualTo(CallState.ACTIVE);
+    }
+
+    @Test
+    void an_answered_call_ends_at_the_longest_a_call_may_last() {
+        ChatFixture capped = ChatFixture.create(settings -> settings.withMaxCallDuration(Duration.ofMinutes(30)));
+        Actor phone = capped.connect(capped.alice, "phone");
+        Actor desk = capped.connect(capped.ada, "desk");
+        ok(capped.core.openSession().open(phone));
+        ok(capped.core.openSession().open(desk));
+        ConversationId c = capped.open(capped.alice, capped.ada);
+        Call call = ok(capped.core.requestCall().requestCall(new RequestCall(phone, c, null, CallMedia.VIDEO)));
+        ok(capped.core.answerCall().accept(new CallAction(desk, call.id(), null)));
+
+        capped.time.advance(Duration.ofMinutes(30).minusSeconds(1));
+        assertThat(capped.calls.find(call.id()).orElseThrow().state()).isEqualTo(CallState.ACTIVE);
+        capped.time.advance(Duration.ofSeconds(1));
+
+        assertThat(capped.inbox(phone).events(CallEnded.class)).containsExactly(
+                new CallEnded(call.id(), CallOutcome.COMPLETED, "max_duration", Duration.ofMinutes(30)));
+        assertThat(capped.calls.liveIn(c)).isEmpty();
+    }
+
+    @Test
+    void the_call_record_moves_nobodys_read_cursor() {
+        fx.send(fx.ada, conversation, "Your lab results are attached");
+        fx.clearInboxes();
+        Call call = ring(alicePhone, CallMedia.AUDIO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        ok(fx.core.answerCall().end(new CallAction(adaDesk, call.id(), null)));
+
+        Conversation after = fx.conversations.find(conversation).orElseThrow();
+        assertThat(after.lastSeq()).isEqualTo(2);
+        assertThat(after.stateOf(fx.alice.id()).readSeq()).as("alice never opened the results").isZero();
+        assertThat(after.stateOf(fx.ada.id()).readSeq()).isEqualTo(1);
+        assertThat(fx.inbox(adaDesk).events(MessagesRead.class)).isEmpty();
+        assertThat(fx.inbox(adaMobile).events(MessagesRead.class)).isEmpty();
+        assertThat(fx.everything(fx.ada, conversation).get(0).status()).isEqualTo(MessageStatus.SENT);
     }
 
     private Call ring(Actor caller, CallMedia media) {

@@ -7,7 +7,12 @@ import static org.carechat.usecases.ChatFixture.ok;
 import java.time.Duration;
 import java.util.List;
 import org.carechat.application.Actor;
+import org.carechat.application.SessionId;
+import org.carechat.application.messaging.SendMessageUseCase.Sent;
+import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
 import org.carechat.application.presence.StartTypingUseCase.Typing;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.event.ChatEvent.MessageCreated;
@@ -48,6 +53,24 @@ final class FanOutAndTypingTest {
                     .containsExactly(sent);
         }
         assertThat(fx.inbox(benDesk).events()).isEmpty();
+    }
+
+    @Test
+    void a_fan_out_that_throws_neither_fails_the_send_nor_loses_its_audit_entry() {
+        // a transport that cannot encode or write an event throws, even an Error, as Tyrus did for a lone surrogate
+        fx.notifier.subscribe(fx.ada.id(), new SessionId("d_ada/broken"), event -> {
+            throw new AssertionError("cannot encode this frame");
+        });
+
+        Sent sent = ok(fx.core.sendMessage().send(new SendMessage(alicePhone, conversation, null, null, "Still there?",
+                null, null, "k-1")));
+        Message next = fx.send(alicePhone, conversation, "And now?");
+
+        assertThat(sent.created()).isTrue();
+        assertThat(fx.everything(fx.ada, conversation)).extracting(view -> view.message().seq()).containsExactly(1L, 2L);
+        assertThat(fx.auditOf(AuditAction.MESSAGE_SEND)).extracting(AuditEntry::outcome).containsExactly("ok", "ok");
+        assertThat(fx.inbox(aliceLaptop).events(MessageCreated.class)).extracting(created -> created.message().message())
+                .as("the other sessions still hear of both").containsExactly(sent.message().message(), next);
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.carechat.application.Actor;
+import org.carechat.application.conversation.ListConversationsUseCase.ListConversations;
 import org.carechat.application.presence.ListContactsUseCase.ListContacts;
 import org.carechat.application.presence.QueryPresenceUseCase.QueryPresence;
 import org.carechat.application.presence.SetStatusUseCase.SetStatus;
+import org.carechat.domain.conversation.ConversationView;
 import org.carechat.domain.event.ChatEvent.StatusChanged;
 import org.carechat.domain.failure.FailureKind;
 import org.carechat.domain.presence.Availability;
@@ -85,7 +87,7 @@ final class PresenceTest {
     }
 
     @Test
-    void a_conversation_makes_a_contact_even_after_the_relationship_ended() {
+    void presence_stops_between_two_people_once_their_relationship_ended_but_a_consult_keeps_it() {
         fx.open(fx.ada, fx.ben);
         fx.open(fx.alice, fx.ada);
         fx.revoke(fx.alice, fx.ada);
@@ -93,8 +95,20 @@ final class PresenceTest {
         ok(fx.core.openSession().open(adaDesk));
 
         assertThat(fx.inbox(benDesk).events(StatusChanged.class)).hasSize(1);
-        assertThat(fx.inbox(alicePhone).events(StatusChanged.class)).hasSize(1);
+        assertThat(fx.inbox(alicePhone).events(StatusChanged.class)).isEmpty();
         assertThat(fx.inbox(bobPhone).events()).isEmpty();
+        assertThat(ok(fx.core.queryPresence().query(new QueryPresence(fx.alice, List.of(fx.ada.id()))))).isEmpty();
+        ConversationView seenByAlice = ok(fx.core.listConversations().list(
+                new ListConversations(fx.alice, null, null, null, null))).items().get(0);
+        assertThat(seenByAlice.canSend()).isFalse();
+        UserSummary adaAsAliceSeesHer = seenByAlice.participants().stream()
+                .filter(person -> person.user().id().equals(fx.ada.id())).findFirst().orElseThrow();
+        assertThat(adaAsAliceSeesHer.presence().isOnline()).isFalse();
+        assertThat(adaAsAliceSeesHer.presence().lastSeen()).isNull();
+        UserSummary adaAsBenSeesHer = ok(fx.core.listConversations().list(
+                new ListConversations(fx.ben, null, null, null, null))).items().get(0).participants().stream()
+                .filter(person -> person.user().id().equals(fx.ada.id())).findFirst().orElseThrow();
+        assertThat(adaAsBenSeesHer.presence().isOnline()).isTrue();
     }
 
     @Test

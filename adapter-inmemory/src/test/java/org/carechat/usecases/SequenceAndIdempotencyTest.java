@@ -1,6 +1,7 @@
 package org.carechat.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carechat.usecases.ChatFixture.failure;
 import static org.carechat.usecases.ChatFixture.ok;
 
 import java.time.Duration;
@@ -13,11 +14,14 @@ import org.carechat.application.Actor;
 import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
 import org.carechat.application.messaging.SendMessageUseCase.Sent;
 import org.carechat.application.port.contract.Race;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.event.ChatEvent.MessageCreated;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageView;
+import org.carechat.domain.failure.FailureKind;
 import org.junit.jupiter.api.Test;
 
 /** seq is gap-free and strictly increasing per conversation; a repeated clientMessageId is answered, not stored. */
@@ -107,6 +111,42 @@ final class SequenceAndIdempotencyTest {
         assertThat(fx.inbox(adaDesk).events(MessageCreated.class)).hasSize(1);
         assertThat(fx.inbox(aliceLaptop).events(MessageCreated.class)).hasSize(1);
         assertThat(fx.inbox(alicePhone).events(MessageCreated.class)).isEmpty();
+    }
+
+    @Test
+    void a_client_message_id_reused_for_another_conversation_or_person_is_a_conflict_naming_the_original() {
+        ConversationId withAda = fx.open(fx.alice, fx.ada);
+        ConversationId withNora = fx.open(fx.alice, fx.nora);
+        Actor noraDesk = fx.connect(fx.nora, "desk");
+        Sent original = ok(fx.core.sendMessage().send(
+                new SendMessage(fx.alice, withAda, null, null, "For Dr. Smith", null, null, "cm-7")));
+
+        var elsewhere = failure(fx.core.sendMessage().send(
+                new SendMessage(fx.alice, withNora, null, null, "For the nurse", null, null, "cm-7")));
+        var toSomeoneElse = failure(fx.core.sendMessage().send(
+                new SendMessage(fx.alice, null, fx.nora.id(), null, "For the nurse", null, null, "cm-7")));
+
+        for (var refusal : List.of(elsewhere, toSomeoneElse)) {
+            assertThat(refusal.kind()).isEqualTo(FailureKind.CONFLICT);
+            assertThat(refusal.message()).contains(original.message().message().id().value()).contains(withAda.value());
+        }
+        assertThat(fx.everything(fx.alice, withNora)).isEmpty();
+        assertThat(fx.inbox(noraDesk).events()).isEmpty();
+        assertThat(fx.auditOf(AuditAction.MESSAGE_SEND)).extracting(AuditEntry::outcome)
+                .containsExactlyInAnyOrder("ok", "conflict", "conflict");
+    }
+
+    @Test
+    void a_client_message_id_sent_to_a_conversation_that_does_not_exist_for_the_sender_is_not_found() {
+        ConversationId withAda = fx.open(fx.alice, fx.ada);
+        ConversationId bobs = fx.open(fx.bob, fx.ben);
+        ok(fx.core.sendMessage().send(new SendMessage(fx.alice, withAda, null, null, "Hello", null, null, "cm-8")));
+
+        for (ConversationId target : List.of(ConversationId.of("c_nothing_here"), bobs)) {
+            assertThat(failure(fx.core.sendMessage().send(
+                    new SendMessage(fx.alice, target, null, null, "Hello", null, null, "cm-8"))).kind())
+                    .as("%s", target).isEqualTo(FailureKind.NOT_FOUND);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.carechat.application.admin.UpsertUserUseCase;
 import org.carechat.application.attachment.AttachmentService;
 import org.carechat.application.attachment.DownloadAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
+import org.carechat.application.auth.AuthenticateService;
+import org.carechat.application.auth.AuthenticateUseCase;
 import org.carechat.application.call.AnswerCallUseCase;
 import org.carechat.application.call.CallHistoryUseCase;
 import org.carechat.application.call.CallService;
@@ -35,6 +37,8 @@ import org.carechat.application.messaging.SearchMessagesService;
 import org.carechat.application.messaging.SearchMessagesUseCase;
 import org.carechat.application.messaging.SendMessageService;
 import org.carechat.application.messaging.SendMessageUseCase;
+import org.carechat.application.port.Notifier;
+import org.carechat.application.port.TokenVerifier;
 import org.carechat.application.presence.CloseSessionUseCase;
 import org.carechat.application.presence.ListContactsUseCase;
 import org.carechat.application.presence.OpenSessionUseCase;
@@ -48,6 +52,7 @@ import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.Contacts;
 import org.carechat.application.support.ConversationLocks;
+import org.carechat.application.support.GuardedNotifier;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.PageLimits;
 import org.carechat.application.support.TypingTracker;
@@ -72,37 +77,50 @@ public final class CareChatCore {
     private final CallService calls;
     private final AttachmentService attachments;
     private final AdminService admin;
+    private final Audit audit;
 
     public CareChatCore(ChatPorts ports, ChatSettings settings) {
         this.ports = ports;
         this.settings = settings;
+        // delivery is best effort: whatever a transport throws while fanning out never undoes a stored change
+        Notifier notifier = new GuardedNotifier(ports.notifier());
         var access = new CareAccess(ports.conversations(), ports.messages(), ports.directory(),
                 ports.careRelationships(), settings.carePolicy(), ports.clock());
-        var audit = new Audit(ports.auditTrail(), ports.ids(), ports.clock());
+        this.audit = new Audit(ports.auditTrail(), ports.ids(), ports.clock());
         var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
-        var writer = new MessageWriter(ports.messages(), ports.conversations(), ports.notifier(), new ConversationLocks());
-        var tracker = new TypingTracker(ports.timers(), ports.clock(), ports.notifier(), settings.typingTtl());
+        var writer = new MessageWriter(ports.messages(), ports.conversations(), notifier, new ConversationLocks());
+        var tracker = new TypingTracker(ports.timers(), ports.clock(), notifier, settings.typingTtl());
         var limits = new PageLimits(settings.maxPageLimit());
-        var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.clock());
+        var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.directory(), access, ports.clock());
 
         this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
                 tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
-        this.changes = new MessageChanges(access, ports.messages(), ports.notifier(), views, audit,
+        this.changes = new MessageChanges(access, ports.messages(), notifier, views, audit,
                 settings.messageRules(), ports.clock());
-        this.receipts = new Receipts(access, ports.conversations(), ports.notifier(), views, audit, ports.clock());
+        this.receipts = new Receipts(access, ports.conversations(), notifier, views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
         this.search = new SearchMessagesService(ports.conversations(), ports.messages(), views, audit, limits);
         this.list = new ListConversationsService(ports.conversations(), access, views, audit, limits);
-        this.conversation = new ConversationService(ports.conversations(), access, views, ports.notifier(), audit, ports.ids());
+        this.conversation = new ConversationService(ports.conversations(), access, views, notifier, audit, ports.ids());
         this.typing = new TypingService(access, tracker);
         this.presence = new PresenceService(ports.presence(), contacts, ports.careRelationships(), ports.directory(),
-                views, ports.notifier(), ports.clock());
-        this.calls = new CallService(access, ports.calls(), ports.messages(), writer, ports.notifier(), ports.timers(),
-                audit, ports.ids(), ports.clock(), settings.ringTimeout(), settings.maxSignalBytes(), limits);
+                views, notifier, audit, ports.clock());
+        this.calls = new CallService(access, ports.calls(), ports.conversations(), ports.messages(), writer, notifier,
+                ports.presence(), ports.timers(), audit, ports.ids(), ports.clock(),
+                new CallService.Limits(settings.ringTimeout(), settings.callDisconnectGrace(), settings.maxCallDuration(),
+                        settings.maxSignalBytes(), limits));
         this.attachments = new AttachmentService(access, ports.attachments(), ports.blobs(), ports.messages(),
                 ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
         this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
-                ports.auditTrail(), audit, settings.roles(), ports.clock());
+                ports.auditTrail(), audit, settings.roles(), ports.clock(), calls::careChanged);
+    }
+
+    /**
+     * Authentication with the clinic's token verifier: the token proves who calls, the directory says who they
+     * are (see {@link AuthenticateService}); refusals are audited.
+     */
+    public AuthenticateUseCase authentication(TokenVerifier verifier) {
+        return new AuthenticateService(verifier, ports.directory(), audit);
     }
 
     public ChatPorts ports() {

@@ -16,10 +16,12 @@ import org.carechat.domain.user.Roles;
  * @param typingTtl        how long a typing indicator lives without renewal
  * @param ringTimeout      how long a call rings before it ends as missed
  * @param maxSignalBytes   the largest SDP/ICE signal relayed between call parties (UTF-8 bytes)
+ * @param callDisconnectGrace how long a party of a live call may have no open session before the call is ended
+ * @param maxCallDuration  the longest a call may last once answered
  */
 public record ChatSettings(MessageRules messageRules, AttachmentRules attachmentRules, CarePolicy carePolicy,
                            Roles roles, int maxPageLimit, Duration typingTtl, Duration ringTimeout,
-                           int maxSignalBytes) {
+                           int maxSignalBytes, Duration callDisconnectGrace, Duration maxCallDuration) {
     public static final int DEFAULT_MAX_PAGE_LIMIT = 100;
     public static final int DEFAULT_MAX_SIGNAL_BYTES = 16 * 1024;
 
@@ -27,46 +29,66 @@ public record ChatSettings(MessageRules messageRules, AttachmentRules attachment
         if (maxPageLimit < 1 || maxSignalBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
-        if (typingTtl.isNegative() || typingTtl.isZero() || ringTimeout.isNegative() || ringTimeout.isZero()) {
-            throw new IllegalArgumentException("durations must be positive");
+        for (Duration duration : new Duration[] {typingTtl, ringTimeout, callDisconnectGrace, maxCallDuration}) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("durations must be positive");
+            }
         }
     }
 
     public static ChatSettings standard() {
         return new ChatSettings(MessageRules.standard(), AttachmentRules.standard(), CarePolicy.standard(),
                 Roles.standard(), DEFAULT_MAX_PAGE_LIMIT, TypingIndicator.DEFAULT_TTL, Call.DEFAULT_RING_TIMEOUT,
-                DEFAULT_MAX_SIGNAL_BYTES);
+                DEFAULT_MAX_SIGNAL_BYTES, Call.DEFAULT_DISCONNECT_GRACE, Call.DEFAULT_MAX_DURATION);
     }
 
     public ChatSettings withMessageRules(MessageRules value) {
-        return new ChatSettings(value, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+        return new ChatSettings(value, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withAttachmentRules(AttachmentRules value) {
-        return new ChatSettings(messageRules, value, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+        return new ChatSettings(messageRules, value, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withCarePolicy(CarePolicy value) {
-        return new ChatSettings(messageRules, attachmentRules, value, roles, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+        return new ChatSettings(messageRules, attachmentRules, value, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withRoles(Roles value) {
-        return new ChatSettings(messageRules, attachmentRules, carePolicy, value, maxPageLimit, typingTtl, ringTimeout, maxSignalBytes);
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, value, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withMaxPageLimit(int value) {
-        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, value, typingTtl, ringTimeout, maxSignalBytes);
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, value, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withTypingTtl(Duration value) {
-        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, value, ringTimeout, maxSignalBytes);
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, value, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withRingTimeout(Duration value) {
-        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, value, maxSignalBytes);
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, value,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration);
     }
 
     public ChatSettings withMaxSignalBytes(int value) {
-        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout, value);
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                value, callDisconnectGrace, maxCallDuration);
+    }
+
+    public ChatSettings withCallDisconnectGrace(Duration value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, value, maxCallDuration);
+    }
+
+    public ChatSettings withMaxCallDuration(Duration value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, value);
     }
 }

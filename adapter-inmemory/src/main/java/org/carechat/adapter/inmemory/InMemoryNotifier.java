@@ -73,7 +73,9 @@ public final class InMemoryNotifier implements Notifier {
     private static void deliver(Listener listener, ChatEvent event) {
         try {
             listener.consumer().accept(event);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error e) {
             // Best effort: one broken session must not silence the others. Only the kind of event and of
             // failure are logged, never what the event carries.
             LOG.log(Level.WARNING, () -> "a listener of session " + listener.session() + " failed on "

@@ -93,6 +93,9 @@ class ChatEndpointsTest {
         String id = api.conversation("p1", "patient", "d1");
         Actor doctorActor = Actor.of(UserId.of("d1"), Role.DOCTOR);
         Actor patientActor = Actor.of(UserId.of("p1"), Role.PATIENT);
+        // calls are made from open sessions (sockets), which the server watches: nobody connected ends a call
+        api.core.openSession().open(doctorActor).orThrow();
+        api.core.openSession().open(patientActor).orThrow();
         Call call = api.core.requestCall().requestCall(new RequestCall(doctorActor, ConversationId.of(id), null, CallMedia.VIDEO))
                 .orThrow();
         api.core.answerCall().accept(new CallAction(patientActor, call.id(), null)).orThrow();

@@ -88,6 +88,7 @@ class OperationsEndpointsTest {
     @Test
     void the_rest_door_does_not_claim_the_websocket_path() {
         try (RestHarness api = RestHarness.start()) {
+            api.seedClinic();
             assertThat(api.get("/ws", api.token("p1", "patient")).statusCode()).isEqualTo(404);
         }
     }

@@ -22,6 +22,7 @@ class ProblemDetailsTest {
     @BeforeAll
     static void start() {
         api = RestHarness.builder().directory(FailingDirectory::new).start();
+        api.user("p1", "Pat One", "patient");
         patient = api.token("p1", "patient");
     }
 

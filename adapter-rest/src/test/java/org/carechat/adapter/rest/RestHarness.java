@@ -28,7 +28,6 @@ import org.carechat.adapter.inmemory.UlidIdGenerator;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
-import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.port.Directory;
 import org.carechat.application.port.StoreProbe;
 import org.carechat.application.port.fake.TestTokens;
@@ -65,7 +64,7 @@ final class RestHarness implements AutoCloseable {
                 directory, new InMemoryAttachments(), new InMemoryBlobs(), audit, notifier, new InMemoryPresence(),
                 new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
         core = new CareChatCore(ports, builder.chat);
-        RestApi api = new RestApi(core, new AuthenticateService(new TestTokens(time)), new WireJson(WireLimits.standard()),
+        RestApi api = new RestApi(core, core.authentication(new TestTokens(time)), new WireJson(WireLimits.standard()),
                 builder.rest, metrics, builder.store, time);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), api.resourceConfig());
         int port = server.getListeners().iterator().next().getPort();

@@ -25,7 +25,6 @@ import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
-import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.port.fake.TestTokens;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.UserId;
@@ -59,7 +58,7 @@ final class ChatServer implements AutoCloseable {
                 new InMemoryDirectory(), new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
                 new InMemoryPresence(), new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
         this.core = new CareChatCore(ports, ChatSettings.standard());
-        this.adapter = new WebSocketAdapter(core, new AuthenticateService(new TestTokens(time)), registry,
+        this.adapter = new WebSocketAdapter(core, core.authentication(new TestTokens(time)), registry,
                 new WireJson(WireLimits.standard()), settings, time, metrics);
         this.http = new HttpServer();
         this.listener = new NetworkListener("carechat-test", "127.0.0.1", 0);

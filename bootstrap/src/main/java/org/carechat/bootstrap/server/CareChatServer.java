@@ -18,7 +18,6 @@ import org.carechat.adapter.rest.RestApi;
 import org.carechat.adapter.websocket.SessionRegistry;
 import org.carechat.adapter.websocket.WebSocketAdapter;
 import org.carechat.application.CareChatCore;
-import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.auth.AuthenticateUseCase;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
@@ -95,7 +94,7 @@ public final class CareChatServer implements AutoCloseable {
                 .timers(timers)
                 .settings(Settings.chat(config))
                 .build();
-        AuthenticateUseCase auth = new AuthenticateService(new NimbusTokenVerifier(jwt, clock));
+        AuthenticateUseCase auth = core.authentication(new NimbusTokenVerifier(jwt, clock));
         WireJson json = new WireJson(Settings.wire(config));
 
         this.http = new HttpServer();

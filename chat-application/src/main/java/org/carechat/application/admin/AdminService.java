@@ -3,6 +3,7 @@ package org.carechat.application.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.carechat.application.Actor;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.CareRelationshipStore;
@@ -13,6 +14,7 @@ import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.care.CareRelationship;
 import org.carechat.domain.common.Ids;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 import org.carechat.domain.user.Role;
@@ -38,10 +40,14 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
     private final Audit audit;
     private final Roles roles;
     private final Clock clock;
+    private final Consumer<CareRelationship> careChanged;
 
-    /** {@code directoryStore} and {@code relationshipStore} are null when the clinic manages them elsewhere. */
+    /**
+     * {@code directoryStore} and {@code relationshipStore} are null when the clinic manages them elsewhere;
+     * {@code careChanged} hears of every relationship opened, extended or revoked here, once it is stored.
+     */
     public AdminService(Directory directory, DirectoryStore directoryStore, CareRelationshipStore relationshipStore,
-                        AuditTrail trail, Audit audit, Roles roles, Clock clock) {
+                        AuditTrail trail, Audit audit, Roles roles, Clock clock, Consumer<CareRelationship> careChanged) {
         this.directory = directory;
         this.directoryStore = directoryStore;
         this.relationshipStore = relationshipStore;
@@ -49,6 +55,7 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
         this.audit = audit;
         this.roles = roles;
         this.clock = clock;
+        this.careChanged = careChanged;
     }
 
     @Override
@@ -62,6 +69,9 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
             if (command.userId() == null) {
                 throw Refusal.invalid("the user id is missing");
             }
+            Text.requireWellFormed(command.name(), "name");
+            Text.requireWellFormed(command.role(), "role");
+            Text.requireWellFormed(command.specialty(), "specialty");
             String name = command.name() == null ? "" : command.name().strip();
             if (name.isEmpty() || name.length() > User.MAX_NAME_LENGTH) {
                 throw Refusal.invalid("name must be 1.." + User.MAX_NAME_LENGTH + " characters");
@@ -85,6 +95,7 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
             requireAdministrator(command.actor());
             CareRelationshipStore store = relationshipStore();
             requirePair(command.patientId(), command.clinicianId());
+            Text.requireWellFormed(command.appointmentId(), "appointmentId");
             String appointment = command.appointmentId() == null || command.appointmentId().isBlank() ? null
                     : command.appointmentId().strip();
             if (appointment != null && appointment.length() > CareRelationship.MAX_APPOINTMENT_ID_LENGTH) {
@@ -99,6 +110,7 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
                     .orElseGet(() -> new CareRelationship(command.patientId(), command.clinicianId(), appointment,
                             from, command.validUntil(), null));
             store.save(relationship);
+            careChanged.accept(relationship);
             return relationship;
         });
     }
@@ -116,6 +128,7 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
                     .orElseThrow(() -> Refusal.notFound("care relationship"))
                     .revoked(clock.instant());
             store.save(revoked);
+            careChanged.accept(revoked);
             return revoked;
         });
     }

@@ -19,6 +19,7 @@ import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
 import org.carechat.domain.attachment.FileType;
 import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 
@@ -55,6 +56,8 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
             if (command.content() == null) {
                 throw Refusal.invalid("the file is missing");
             }
+            Text.requireWellFormed(command.fileName(), "fileName");
+            Text.requireWellFormed(command.declaredType(), "the declared type");
             if (command.announcedSize() != null) {
                 rules.checkAnnouncedSize(command.announcedSize());
             }

@@ -11,7 +11,6 @@ import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
-import org.carechat.application.support.Outcomes;
 import org.carechat.application.support.Views;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.conversation.Conversation;
@@ -79,13 +78,15 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
 
     @Override
     public Result<UnreadCounts> count(Actor actor) {
-        return Outcomes.attempt(() -> {
+        // which conversations have news reveals who treats whom: audited like a read of health data
+        return audit.run(actor, AuditAction.UNREAD_COUNT_READ, targets -> {
             long total = 0;
             Map<ConversationId, Long> byConversation = new LinkedHashMap<>();
             for (Conversation conversation : conversations.ofParticipant(actor.id())) {
                 long unread = conversation.unreadCountFor(actor.id());
                 if (unread > 0) {
                     byConversation.put(conversation.id(), unread);
+                    targets.add("conversation", conversation.id());
                     if (!conversation.stateOf(actor.id()).muted()) {
                         total += unread;
                     }

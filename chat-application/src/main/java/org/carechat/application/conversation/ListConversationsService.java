@@ -12,6 +12,7 @@ import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.PageLimits;
 import org.carechat.application.support.Views;
 import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationFilter;
 import org.carechat.domain.failure.Refusal;
@@ -47,6 +48,7 @@ public final class ListConversationsService implements ListConversationsUseCase 
             UserId me = command.actor().id();
             int limit = limits.of(command.limit(), DEFAULT_LIMIT);
             ConversationFilter filter = command.filter() == null ? ConversationFilter.ALL : command.filter();
+            Text.requireWellFormed(command.search(), "search");
             String search = command.search() == null ? "" : command.search().strip().toLowerCase(Locale.ROOT);
             if (search.length() > MAX_SEARCH_LENGTH) {
                 throw Refusal.invalid("search must be at most " + MAX_SEARCH_LENGTH + " characters");
@@ -65,6 +67,7 @@ public final class ListConversationsService implements ListConversationsUseCase 
             List<Conversation> page = more ? matching.subList(0, limit) : matching;
             User viewer = access.self(command.actor());
             String next = more ? Key.of(page.get(page.size() - 1), me).encode() : null;
+            page.forEach(c -> targets.add("conversation", c.id()));
             return new ConversationPage(page.stream().map(c -> views.conversation(c, viewer)).toList(), next);
         });
     }

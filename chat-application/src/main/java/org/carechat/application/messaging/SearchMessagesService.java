@@ -10,6 +10,7 @@ import org.carechat.application.support.Audit;
 import org.carechat.application.support.PageLimits;
 import org.carechat.application.support.Views;
 import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.failure.Refusal;
@@ -38,6 +39,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
     @Override
     public Result<List<MessageView>> search(SearchMessages command) {
         return audit.run(command.actor(), AuditAction.MESSAGE_SEARCH, targets -> {
+            Text.requireWellFormed(command.query(), "query");
             String query = command.query() == null ? "" : command.query().strip();
             if (query.isEmpty() || query.length() > MAX_QUERY_LENGTH) {
                 throw Refusal.invalid("query must be 1.." + MAX_QUERY_LENGTH + " characters");
@@ -48,9 +50,14 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
             if (mine.isEmpty()) {
                 return List.of();
             }
-            return messages.search(mine.keySet(), query, limit).stream()
+            List<MessageView> found = messages.search(mine.keySet(), query, limit).stream()
                     .map(message -> views.message(mine.get(message.conversationId()), message))
                     .toList();
+            // what the search exposed, so the trail can tell who saw which messages
+            for (MessageView view : found) {
+                targets.add("conversation", view.message().conversationId()).add("message", view.message().id());
+            }
+            return found;
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.carechat.application.messaging;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Attachments;
@@ -8,6 +9,7 @@ import org.carechat.application.port.Conversations;
 import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
 import org.carechat.application.support.Audit;
+import org.carechat.application.support.AuditTargets;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.TypingTracker;
@@ -19,6 +21,7 @@ import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 import org.carechat.domain.message.AttachmentRef;
+import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageRules;
@@ -66,7 +69,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 throw Refusal.invalid("give either conversationId or to");
             }
             String clientMessageId = rules.checkClientMessageId(command.clientMessageId());
-            Optional<Sent> repeated = repeated(actor, clientMessageId);
+            Optional<Sent> repeated = repeated(command, clientMessageId, targets);
             if (repeated.isPresent()) {
                 targets.add("conversation", repeated.get().message().message().conversationId())
                         .add("message", repeated.get().message().message().id());
@@ -97,14 +100,34 @@ public final class SendMessageService implements SendMessageUseCase {
         });
     }
 
-    /** A resend of what this sender already stored under the same clientMessageId gets the original back. */
-    private Optional<Sent> repeated(Actor actor, String clientMessageId) {
+    /**
+     * A resend of what this sender already stored under the same clientMessageId gets the original back. The key
+     * names one send: the same key aimed at another conversation or person is a conflict that names the original,
+     * never a silent success that delivers nothing.
+     */
+    private Optional<Sent> repeated(SendMessage command, String clientMessageId, AuditTargets targets) {
         if (clientMessageId == null) {
             return Optional.empty();
         }
-        return messages.findByClientMessageId(actor.id(), clientMessageId).flatMap(original -> {
-            Optional<Conversation> conversation = conversations.find(original.conversationId());
-            return conversation.map(c -> new Sent(views.message(c, original), false));
-        });
+        Actor actor = command.actor();
+        Optional<Message> original = messages.findByClientMessageId(actor.id(), clientMessageId);
+        Optional<Conversation> conversation = original.flatMap(message -> conversations.find(message.conversationId()));
+        if (conversation.isEmpty()) {
+            return Optional.empty();
+        }
+        Message message = original.get();
+        boolean sameTarget = command.conversationId() != null
+                ? command.conversationId().equals(conversation.get().id())
+                : conversation.get().othersThan(actor.id()).equals(List.of(command.to()));
+        if (!sameTarget) {
+            if (command.conversationId() != null) {
+                // a conversation that is not the sender's does not exist for them, retry key or not
+                access.participantOf(actor, command.conversationId());
+            }
+            targets.add("message", message.id());
+            throw Refusal.conflict("clientMessageId " + clientMessageId + " was already used for message " + message.id()
+                    + " in conversation " + message.conversationId());
+        }
+        return Optional.of(new Sent(views.message(conversation.get(), message), false));
     }
 }

@@ -11,10 +11,13 @@ import org.carechat.application.port.CareRelationships;
 import org.carechat.application.port.Directory;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.port.Presence;
+import org.carechat.application.support.Audit;
 import org.carechat.application.support.Contacts;
 import org.carechat.application.support.Outcomes;
 import org.carechat.application.support.Views;
+import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.care.CareRelationship;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
@@ -35,16 +38,18 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
     private final Directory directory;
     private final Views views;
     private final Notifier notifier;
+    private final Audit audit;
     private final Clock clock;
 
     public PresenceService(Presence presence, Contacts contacts, CareRelationships relationships, Directory directory,
-                           Views views, Notifier notifier, Clock clock) {
+                           Views views, Notifier notifier, Audit audit, Clock clock) {
         this.presence = presence;
         this.contacts = contacts;
         this.relationships = relationships;
         this.directory = directory;
         this.views = views;
         this.notifier = notifier;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,18 +89,24 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
 
     @Override
     public Result<List<PresenceState>> query(QueryPresence command) {
-        return Outcomes.attempt(() -> {
+        // who is online reveals who treats whom: audited like a read of health data
+        return audit.run(command.actor(), AuditAction.PRESENCE_READ, targets -> {
             if (command.userIds().size() > MAX_PRESENCE_QUERY) {
                 throw Refusal.invalid("ask for at most " + MAX_PRESENCE_QUERY + " users at once");
             }
             Set<UserId> visible = contacts.of(command.actor().id());
-            return command.userIds().stream().distinct().filter(visible::contains).map(presence::find).toList();
+            List<PresenceState> found = command.userIds().stream().distinct().filter(visible::contains)
+                    .map(presence::find).toList();
+            found.forEach(state -> targets.add("user", state.user()));
+            return found;
         });
     }
 
     @Override
     public Result<List<UserSummary>> contacts(ListContacts command) {
-        return Outcomes.attempt(() -> {
+        return audit.run(command.actor(), AuditAction.CONTACTS_READ, targets -> {
+            Text.requireWellFormed(command.query(), "query");
+            Text.requireWellFormed(command.role(), "role");
             String query = command.query() == null ? "" : command.query().strip().toLowerCase(Locale.ROOT);
             if (query.length() > MAX_QUERY_LENGTH) {
                 throw Refusal.invalid("query must be at most " + MAX_QUERY_LENGTH + " characters");
@@ -113,6 +124,7 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
                         .filter(user -> result.stream().noneMatch(known -> known.user().id().equals(user.id())))
                         .ifPresent(user -> result.add(views.person(user)));
             }
+            result.forEach(summary -> targets.add("user", summary.user().id()));
             return result;
         });
     }

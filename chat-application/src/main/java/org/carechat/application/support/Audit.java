@@ -1,6 +1,7 @@
 package org.carechat.application.support;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.carechat.application.Actor;
@@ -9,6 +10,7 @@ import org.carechat.application.port.IdGenerator;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.failure.Result;
+import org.carechat.domain.user.UserId;
 
 /**
  * Runs an audited operation and appends one entry for it, whatever its outcome: who, what, which ids,
@@ -31,10 +33,10 @@ public final class Audit {
             Result<T> result;
             try {
                 result = Outcomes.attempt(() -> work.apply(targets));
-            } catch (RuntimeException bug) {
+            } catch (RuntimeException | Error bug) {
                 try {
                     record(actor, action, targets, "error");
-                } catch (RuntimeException alsoFailed) {
+                } catch (RuntimeException | Error alsoFailed) {
                     bug.addSuppressed(alsoFailed);
                 }
                 throw bug;
@@ -45,7 +47,12 @@ public final class Audit {
         });
     }
 
+    /** One entry for something that is not an operation of its own (a refused authentication). */
+    public void record(UserId actor, AuditAction action, List<String> targets, String outcome) {
+        trail.append(new AuditEntry(ids.newId(), actor, action, targets, clock.instant(), outcome));
+    }
+
     private void record(Actor actor, AuditAction action, AuditTargets targets, String outcome) {
-        trail.append(new AuditEntry(ids.newId(), actor.id(), action, targets.list(), clock.instant(), outcome));
+        record(actor.id(), action, targets.list(), outcome);
     }
 }

@@ -1,6 +1,7 @@
 package org.carechat.application.support;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.carechat.application.Actor;
 import org.carechat.application.port.CareRelationships;
@@ -83,6 +84,38 @@ public final class CareAccess {
             }
         }
         return new Decision.Allowed("every participant may be addressed");
+    }
+
+    /**
+     * May {@code user}, as the directory knows them, add to {@code conversation} now? Used where no request
+     * carries a token (a call watched by the server); someone the directory does not know may not.
+     */
+    public Decision maySend(UserId user, Conversation conversation) {
+        return directory.find(user).map(known -> maySend(known, conversation))
+                .orElseGet(() -> new Decision.Denied("no care relationship"));
+    }
+
+    /**
+     * When the care relationships that let {@code user} add to {@code conversation} end by themselves (their
+     * {@code validUntil}), the earliest of them; empty when none has an end.
+     */
+    public Optional<Instant> careEnds(UserId user, Conversation conversation) {
+        Optional<User> self = directory.find(user);
+        if (self.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant earliest = null;
+        for (UserId other : conversation.othersThan(user)) {
+            Optional<User> them = directory.find(other);
+            if (them.isEmpty()) {
+                continue;
+            }
+            Instant until = relationshipOf(self.get(), them.get()).map(CareRelationship::validUntil).orElse(null);
+            if (until != null && (earliest == null || until.isBefore(earliest))) {
+                earliest = until;
+            }
+        }
+        return Optional.ofNullable(earliest);
     }
 
     /** The conversation the actor may add to, named by id. */

@@ -2,36 +2,54 @@ package org.carechat.application.support;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.carechat.application.port.CareRelationships;
 import org.carechat.application.port.Conversations;
-import org.carechat.domain.conversation.Conversation;
+import org.carechat.application.port.Directory;
 import org.carechat.domain.care.CareRelationship;
+import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.user.User;
 import org.carechat.domain.user.UserId;
 
 /**
- * A user's contacts: everyone they share a conversation with, and everyone an active care relationship
- * links them to. Contacts see each other's presence.
+ * A user's contacts: the people the care policy lets them converse with now. That is everyone an active
+ * care relationship links them to, and the people they share a conversation with while the policy still
+ * allows it (a care-team consult between clinicians). Contacts see each other's presence; once a
+ * relationship ends, its two people stop seeing each other's, although their conversation stays readable.
  */
 public final class Contacts {
     private final Conversations conversations;
     private final CareRelationships relationships;
+    private final Directory directory;
+    private final CareAccess access;
     private final Clock clock;
 
-    public Contacts(Conversations conversations, CareRelationships relationships, Clock clock) {
+    public Contacts(Conversations conversations, CareRelationships relationships, Directory directory, CareAccess access,
+                    Clock clock) {
         this.conversations = conversations;
         this.relationships = relationships;
+        this.directory = directory;
+        this.access = access;
         this.clock = clock;
     }
 
     public Set<UserId> of(UserId user) {
         Set<UserId> contacts = new LinkedHashSet<>();
-        for (Conversation conversation : conversations.ofParticipant(user)) {
-            contacts.addAll(conversation.othersThan(user));
-        }
         for (CareRelationship relationship : relationships.involving(user)) {
             if (relationship.isActiveAt(clock.instant())) {
                 contacts.add(relationship.counterpartOf(user));
+            }
+        }
+        Optional<User> self = directory.find(user);
+        if (self.isEmpty()) {
+            return contacts;
+        }
+        for (Conversation conversation : conversations.ofParticipant(user)) {
+            for (UserId other : conversation.othersThan(user)) {
+                if (!contacts.contains(other) && access.mayConverse(self.get(), other).allowed()) {
+                    contacts.add(other);
+                }
             }
         }
         return contacts;

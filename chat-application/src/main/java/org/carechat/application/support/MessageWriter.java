@@ -41,12 +41,13 @@ public final class MessageWriter {
             AtomicLong readBefore = new AtomicLong();
             Conversation conversation = conversations.update(message.conversationId(), current -> {
                 readBefore.set(current.stateOf(message.senderId()).readSeq());
-                return current.withMessage(message.seq(), message.senderId(), message.createdAt());
+                return current.withMessage(message);
             }).orElseThrow(() -> Refusal.notFound("conversation"));
             MessageView view = new MessageView(message, conversation.statusOf(message));
             if (appended.created()) {
                 notifier.notify(conversation.participants(), new ChatEvent.MessageCreated(view), origin);
-                if (readBefore.get() < message.seq() - 1) {
+                long readNow = conversation.stateOf(message.senderId()).readSeq();
+                if (readNow > readBefore.get() && readBefore.get() < message.seq() - 1) {
                     // replying means having read what came before: the others learn it like any read receipt
                     notifier.notify(conversation.othersThan(message.senderId()), new ChatEvent.MessagesRead(
                             conversation.id(), message.senderId(), message.seq(), message.createdAt()), null);

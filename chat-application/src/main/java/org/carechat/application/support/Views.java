@@ -9,6 +9,7 @@ import org.carechat.domain.conversation.ConversationView;
 import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageView;
+import org.carechat.domain.presence.PresenceState;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.RoleKind;
 import org.carechat.domain.user.User;
@@ -41,22 +42,36 @@ public final class Views {
     }
 
     public UserSummary person(UserId id) {
-        User user = directory.find(id).orElseGet(() -> new User(id, id.value(), UNKNOWN_ROLE, null));
-        return new UserSummary(user, presence.find(id));
+        return new UserSummary(userOf(id), presence.find(id));
+    }
+
+    private UserSummary withoutPresence(UserId id) {
+        return new UserSummary(userOf(id), PresenceState.offline(id));
+    }
+
+    private User userOf(UserId id) {
+        return directory.find(id).orElseGet(() -> new User(id, id.value(), UNKNOWN_ROLE, null));
     }
 
     public UserSummary person(User user) {
         return new UserSummary(user, presence.find(user.id()));
     }
 
-    /** The conversation as {@code viewer} sees it. */
+    /**
+     * The conversation as {@code viewer} sees it. While the viewer may add to it, the others' presence shows;
+     * once the care behind it ended, it no longer does (they show as offline, never seen): presence is for
+     * contacts only.
+     */
     public ConversationView conversation(Conversation conversation, User viewer) {
-        List<UserSummary> people = conversation.participants().stream().map(this::person).toList();
+        boolean canSend = access.maySend(viewer, conversation).allowed();
+        List<UserSummary> people = conversation.participants().stream()
+                .map(id -> canSend || id.equals(viewer.id()) ? person(id) : withoutPresence(id))
+                .toList();
         MessageView last = conversation.lastSeq() == 0 ? null
                 : messages.before(conversation.id(), Long.MAX_VALUE, 1).stream()
                         .findFirst().map(message -> message(conversation, message)).orElse(null);
         ParticipantState state = conversation.stateOf(viewer.id());
         return new ConversationView(conversation, people, last, conversation.unreadCountFor(viewer.id()),
-                state.muted(), state.pinned(), access.maySend(viewer, conversation).allowed());
+                state.muted(), state.pinned(), canSend);
     }
 }

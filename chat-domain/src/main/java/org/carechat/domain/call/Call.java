@@ -17,6 +17,10 @@ import org.carechat.domain.user.UserId;
 public record Call(CallId id, ConversationId conversationId, UserId caller, UserId callee, CallMedia media,
                    CallState state, Instant requestedAt, Instant answeredAt, Instant endedAt, CallOutcome outcome) {
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(45);
+    /** How long a party of a call may have no open session before the server ends the call. */
+    public static final Duration DEFAULT_DISCONNECT_GRACE = Duration.ofSeconds(30);
+    /** The longest a call may last once answered. */
+    public static final Duration DEFAULT_MAX_DURATION = Duration.ofHours(4);
 
     public Call {
         Require.nonNull(id, "id");
@@ -75,6 +79,17 @@ public record Call(CallId id, ConversationId conversationId, UserId caller, User
             return ended(now, CallOutcome.COMPLETED);
         }
         return ended(now, callee.equals(by) ? CallOutcome.REJECTED : CallOutcome.MISSED);
+    }
+
+    /**
+     * The server ends the call on its own (the care relationship ended, the parties are gone, it lasted too
+     * long): an answered call is completed, one still ringing is missed. An ended call stays as it is.
+     */
+    public Call terminate(Instant now) {
+        if (state == CallState.ENDED) {
+            return this;
+        }
+        return ended(now, state == CallState.ACTIVE ? CallOutcome.COMPLETED : CallOutcome.MISSED);
     }
 
     /** The ring timeout passed: still ringing means missed; anything else is unchanged. */

@@ -68,7 +68,10 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
         return participants.stream().filter(p -> !p.equals(user)).toList();
     }
 
-    /** Messages after the participant's read cursor. A sender's own message moves their read cursor, so it never counts. */
+    /**
+     * Messages after the participant's read cursor. A person's own message moves their read cursor, so it never
+     * counts; a call or system record counts for everybody until they read it.
+     */
     public long unreadCountFor(UserId user) {
         return Math.max(0, lastSeq - stateOf(user).readSeq());
     }
@@ -85,11 +88,30 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
         return status;
     }
 
-    /** A message of {@code seq} was stored at {@code at}: the conversation moves on, and the sender has seen it all. */
+    /**
+     * A message was stored: the conversation moves on. A person who writes has seen everything before, so
+     * their read cursor moves to it; a record the server writes in someone's name (a call, a system note)
+     * moves nobody's cursor, or it would show as read what its "sender" never opened.
+     */
+    public Conversation withMessage(Message message) {
+        if (!message.type().clientMayCreate()) {
+            return withRecord(message.seq(), message.createdAt());
+        }
+        return withMessage(message.seq(), message.senderId(), message.createdAt());
+    }
+
+    /** A message of {@code seq} by {@code sender} was stored at {@code at}: the sender has seen it all. */
     public Conversation withMessage(long seq, UserId sender, Instant at) {
         long last = Math.max(lastSeq, seq);
         Instant updated = at.isAfter(updatedAt) ? at : updatedAt;
         return with(sender, stateOf(sender).readUpTo(seq), last, updated);
+    }
+
+    /** A server-written record of {@code seq} was stored at {@code at}: only the last seq and the time move. */
+    public Conversation withRecord(long seq, Instant at) {
+        long last = Math.max(lastSeq, seq);
+        Instant updated = at.isAfter(updatedAt) ? at : updatedAt;
+        return new Conversation(id, participants, states, last, createdAt, updated);
     }
 
     /** Cursor moves are capped at the last message: nobody receives or reads what does not exist yet. */

@@ -1,6 +1,7 @@
 package org.carechat.domain.message;
 
 import java.time.Duration;
+import org.carechat.domain.common.Text;
 import org.carechat.domain.failure.Refusal;
 
 /**
@@ -56,7 +57,7 @@ public record MessageRules(int maxTextLength, Duration editWindow) {
             return null;
         }
         if (clientMessageId.isBlank() || clientMessageId.length() > MAX_CLIENT_MESSAGE_ID_LENGTH
-                || clientMessageId.chars().anyMatch(Character::isISOControl)) {
+                || clientMessageId.chars().anyMatch(Character::isISOControl) || !Text.isWellFormed(clientMessageId)) {
             throw Refusal.invalid("clientMessageId must be 1.." + MAX_CLIENT_MESSAGE_ID_LENGTH + " printable characters");
         }
         return clientMessageId;
@@ -69,6 +70,7 @@ public record MessageRules(int maxTextLength, Duration editWindow) {
     }
 
     private String text(String content, boolean required) {
+        Text.requireWellFormed(content, "content");
         String trimmed = content == null ? "" : content.strip();
         if (isInvisible(trimmed)) {
             if (required) {

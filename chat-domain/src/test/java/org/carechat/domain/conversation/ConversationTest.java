@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.carechat.domain.call.CallId;
+import org.carechat.domain.call.CallMedia;
+import org.carechat.domain.call.CallOutcome;
+import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
@@ -36,6 +40,25 @@ class ConversationTest {
             conversation = conversation.withMessage(seq, DOCTOR, T0.plusSeconds(seq));
         }
         return conversation;
+    }
+
+    @Test
+    void a_person_writing_has_read_what_came_before_but_a_call_record_in_their_name_moves_nobodys_cursor() {
+        Conversation twoFromDoctor = withDoctorMessages(2);
+        Message reply = message(3, PATIENT);
+        Message callRecord = new MessageDraft(MessageId.of("m4"), ID, PATIENT, MessageType.CALL, null, null, null, null,
+                T0.plusSeconds(40), new CallSummary(CallId.of("call_1"), CallMedia.AUDIO, CallOutcome.MISSED, 0)).at(4);
+
+        Conversation replied = twoFromDoctor.withMessage(reply);
+        Conversation called = twoFromDoctor.withMessage(callRecord);
+
+        assertThat(replied.stateOf(PATIENT).readSeq()).isEqualTo(3);
+        assertThat(called.lastSeq()).isEqualTo(4);
+        assertThat(called.updatedAt()).isEqualTo(T0.plusSeconds(40));
+        assertThat(called.stateOf(PATIENT)).isEqualTo(twoFromDoctor.stateOf(PATIENT));
+        assertThat(called.stateOf(DOCTOR)).isEqualTo(twoFromDoctor.stateOf(DOCTOR));
+        assertThat(called.unreadCountFor(PATIENT)).isEqualTo(4);
+        assertThat(called.unreadCountFor(DOCTOR)).isEqualTo(2);
     }
 
     @Test
