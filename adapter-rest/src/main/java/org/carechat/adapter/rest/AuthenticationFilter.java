@@ -6,6 +6,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Set;
 import org.carechat.application.Actor;
@@ -23,6 +25,7 @@ import org.carechat.domain.failure.Result;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
+    private static final Logger LOG = System.getLogger(AuthenticationFilter.class.getName());
     static final Set<String> OPEN_PATHS = Set.of("health", "metrics", "api/openapi.json");
 
     private final AuthenticateUseCase authenticate;
@@ -38,6 +41,9 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         }
         Result<Identity> identity = authenticate.authenticate(bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
         if (!identity.isOk()) {
+            // what was asked and why it was refused, never the token (the core audits the refusal too)
+            LOG.log(Level.INFO, () -> "request refused: " + identity.failure().kind().name().toLowerCase(Locale.ROOT) + " "
+                    + request.getMethod() + " /" + pathOf(request));
             throw new Refusal(identity.failure());
         }
         Identity proven = identity.orThrow();

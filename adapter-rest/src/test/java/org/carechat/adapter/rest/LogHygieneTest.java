@@ -14,6 +14,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.domain.audit.AuditAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,29 @@ class LogHygieneTest {
         assertThat(logged).noneSatisfy(line -> assertThat(line).contains(SECRET_TOKEN));
         assertThat(logged).noneSatisfy(line -> assertThat(line).contains(FILE_MARKER));
         assertThat(logged).noneSatisfy(line -> assertThat(line).contains("test:p1:patient"));
+    }
+
+    @Test
+    void a_refused_token_leaves_a_log_line_and_an_audit_entry_without_the_token() {
+        try (RestHarness api = RestHarness.start()) {
+            api.seedClinic();
+            HttpResponse<String> refused = api.get("/api/chat/conversations", SECRET_TOKEN);
+            HttpResponse<String> stranger = api.get("/api/chat/unread-count", api.token("x9", "patient"));
+
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(stranger.statusCode()).as("a valid token of someone the directory does not know").isEqualTo(401);
+            assertThat(logged).anySatisfy(line -> assertThat(line)
+                    .isEqualTo("request refused: unauthorized GET /api/chat/conversations"));
+            assertThat(logged).anySatisfy(line -> assertThat(line)
+                    .isEqualTo("request refused: unauthorized GET /api/chat/unread-count"));
+            var entries = api.audit.query(new AuditTrail.AuditQuery(null, null, null, null, 100)).stream()
+                    .filter(entry -> entry.action() == AuditAction.AUTHENTICATION).toList();
+            assertThat(entries).extracting(entry -> entry.actor().value()).containsExactlyInAnyOrder("anonymous", "x9");
+            assertThat(entries).allSatisfy(entry -> {
+                assertThat(entry.outcome()).isEqualTo("unauthorized");
+                assertThat(entry.toString()).doesNotContain(SECRET_TOKEN);
+            });
+        }
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains(SECRET_TOKEN));
     }
 }

@@ -41,6 +41,8 @@ public enum Option {
     IDLE_TIMEOUT("CHAT_IDLE_TIMEOUT", "75s", "Silence after which the server closes a socket."),
     TYPING_TTL("CHAT_TYPING_TTL", "6s", "How long a typing indicator lasts without renewal."),
     RING_TIMEOUT("CHAT_RING_TIMEOUT", "45s", "How long a call rings before it ends as missed."),
+    CALL_DISCONNECT_GRACE("CHAT_CALL_DISCONNECT_GRACE", "30s", "How long an answered call goes on while neither party has an open socket; then it ends (`disconnected`)."),
+    CALL_MAX_DURATION("CHAT_CALL_MAX_DURATION", "4h", "The longest an answered call may last; then it ends (`max_duration`)."),
     SHUTDOWN_GRACE("CHAT_SHUTDOWN_GRACE", "10s", "On SIGTERM, how long accepted requests may take to finish."),
     METRICS_TOKEN("CHAT_METRICS_TOKEN", null, "When set, GET /metrics requires `Authorization: Bearer <token>`."),
     DEMO("CHAT_DEMO", "false", "Demo mode: seeds patients, clinicians and care relationships and prints ready-to-use tokens.");

@@ -50,6 +50,8 @@ public record ServerConfig(
         Duration idleTimeout,
         Duration typingTtl,
         Duration ringTimeout,
+        Duration callDisconnectGrace,
+        Duration callMaxDuration,
         Duration shutdownGrace,
         String metricsToken,
         boolean demo) {
@@ -120,6 +122,8 @@ public record ServerConfig(
                 v.duration(Option.IDLE_TIMEOUT),
                 v.duration(Option.TYPING_TTL),
                 v.duration(Option.RING_TIMEOUT),
+                v.duration(Option.CALL_DISCONNECT_GRACE),
+                v.duration(Option.CALL_MAX_DURATION),
                 v.duration(Option.SHUTDOWN_GRACE),
                 v.text(Option.METRICS_TOKEN),
                 v.bool(Option.DEMO));

@@ -37,7 +37,9 @@ final class Settings {
                 .withAttachmentRules(new AttachmentRules(config.maxAttachmentBytes(), AttachmentRules.standard().allowed()))
                 .withMaxPageLimit(config.pageLimit())
                 .withTypingTtl(config.typingTtl())
-                .withRingTimeout(config.ringTimeout());
+                .withRingTimeout(config.ringTimeout())
+                .withCallDisconnectGrace(config.callDisconnectGrace())
+                .withMaxCallDuration(config.callMaxDuration());
     }
 
     static WireLimits wire(ServerConfig config) {
