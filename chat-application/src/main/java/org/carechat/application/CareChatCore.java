@@ -23,6 +23,7 @@ import org.carechat.application.conversation.OpenConversationUseCase;
 import org.carechat.application.conversation.SetMutedUseCase;
 import org.carechat.application.conversation.SetPinnedUseCase;
 import org.carechat.application.conversation.UnreadCountUseCase;
+import org.carechat.application.limits.RequestBudgets;
 import org.carechat.application.messaging.AddReactionUseCase;
 import org.carechat.application.messaging.DeleteMessageUseCase;
 import org.carechat.application.messaging.EditMessageUseCase;
@@ -78,6 +79,7 @@ public final class CareChatCore {
     private final AttachmentService attachments;
     private final AdminService admin;
     private final Audit audit;
+    private final RequestBudgets budgets;
 
     public CareChatCore(ChatPorts ports, ChatSettings settings) {
         this.ports = ports;
@@ -113,6 +115,12 @@ public final class CareChatCore {
                 ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
         this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
                 ports.auditTrail(), audit, settings.roles(), ports.clock(), calls::careChanged);
+        this.budgets = new RequestBudgets(settings.rateLimits(), ports.clock());
+    }
+
+    /** Every door asks here before it handles a request: one budget per user, whatever door or device. */
+    public RequestBudgets requestBudgets() {
+        return budgets;
     }
 
     /**

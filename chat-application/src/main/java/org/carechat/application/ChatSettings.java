@@ -1,6 +1,7 @@
 package org.carechat.application;
 
 import java.time.Duration;
+import org.carechat.application.limits.RateLimits;
 import org.carechat.domain.attachment.AttachmentRules;
 import org.carechat.domain.care.CarePolicy;
 import org.carechat.domain.message.MessageRules;
@@ -18,16 +19,21 @@ import org.carechat.domain.user.Roles;
  * @param maxSignalBytes   the largest SDP/ICE signal relayed between call parties (UTF-8 bytes)
  * @param callDisconnectGrace how long a party of a live call may have no open session before the call is ended
  * @param maxCallDuration  the longest a call may last once answered
+ * @param rateLimits       how many requests a user may make, across every door and device together
  */
 public record ChatSettings(MessageRules messageRules, AttachmentRules attachmentRules, CarePolicy carePolicy,
                            Roles roles, int maxPageLimit, Duration typingTtl, Duration ringTimeout,
-                           int maxSignalBytes, Duration callDisconnectGrace, Duration maxCallDuration) {
+                           int maxSignalBytes, Duration callDisconnectGrace, Duration maxCallDuration,
+                           RateLimits rateLimits) {
     public static final int DEFAULT_MAX_PAGE_LIMIT = 100;
     public static final int DEFAULT_MAX_SIGNAL_BYTES = 16 * 1024;
 
     public ChatSettings {
         if (maxPageLimit < 1 || maxSignalBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
+        }
+        if (rateLimits == null) {
+            throw new IllegalArgumentException("rateLimits are required");
         }
         for (Duration duration : new Duration[] {typingTtl, ringTimeout, callDisconnectGrace, maxCallDuration}) {
             if (duration.isNegative() || duration.isZero()) {
@@ -39,56 +45,62 @@ public record ChatSettings(MessageRules messageRules, AttachmentRules attachment
     public static ChatSettings standard() {
         return new ChatSettings(MessageRules.standard(), AttachmentRules.standard(), CarePolicy.standard(),
                 Roles.standard(), DEFAULT_MAX_PAGE_LIMIT, TypingIndicator.DEFAULT_TTL, Call.DEFAULT_RING_TIMEOUT,
-                DEFAULT_MAX_SIGNAL_BYTES, Call.DEFAULT_DISCONNECT_GRACE, Call.DEFAULT_MAX_DURATION);
+                DEFAULT_MAX_SIGNAL_BYTES, Call.DEFAULT_DISCONNECT_GRACE, Call.DEFAULT_MAX_DURATION,
+                RateLimits.standard());
     }
 
     public ChatSettings withMessageRules(MessageRules value) {
         return new ChatSettings(value, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withAttachmentRules(AttachmentRules value) {
         return new ChatSettings(messageRules, value, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withCarePolicy(CarePolicy value) {
         return new ChatSettings(messageRules, attachmentRules, value, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withRoles(Roles value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, value, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withMaxPageLimit(int value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, value, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withTypingTtl(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, value, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withRingTimeout(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, value,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withMaxSignalBytes(int value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                value, callDisconnectGrace, maxCallDuration);
+                value, callDisconnectGrace, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withCallDisconnectGrace(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, value, maxCallDuration);
+                maxSignalBytes, value, maxCallDuration, rateLimits);
     }
 
     public ChatSettings withMaxCallDuration(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, value);
+                maxSignalBytes, callDisconnectGrace, value, rateLimits);
+    }
+
+    public ChatSettings withRateLimits(RateLimits value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, value);
     }
 }

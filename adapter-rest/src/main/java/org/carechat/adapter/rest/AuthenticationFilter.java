@@ -12,13 +12,15 @@ import java.util.Locale;
 import java.util.Set;
 import org.carechat.application.Actor;
 import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.limits.RequestBudgets;
 import org.carechat.application.port.TokenVerifier.Identity;
+import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 
 /**
  * Every request needs a valid bearer token, except the few open doors (health, metrics with its own
- * token, the OpenAPI document). It runs before routing, so that a caller without a token learns
+ * token, the OpenAPI document), and a request left in its user's budget (shared with their sockets). It runs before routing, so that a caller without a token learns
  * nothing, not even which routes exist. The actor it proves is the token's {@code sub}, never a
  * field of the body.
  */
@@ -29,9 +31,11 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     static final Set<String> OPEN_PATHS = Set.of("health", "metrics", "api/openapi.json");
 
     private final AuthenticateUseCase authenticate;
+    private final RequestBudgets budgets;
 
-    AuthenticationFilter(AuthenticateUseCase authenticate) {
+    AuthenticationFilter(AuthenticateUseCase authenticate, RequestBudgets budgets) {
         this.authenticate = authenticate;
+        this.budgets = budgets;
     }
 
     @Override
@@ -47,7 +51,13 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             throw new Refusal(identity.failure());
         }
         Identity proven = identity.orThrow();
-        request.setProperty(Callers.ACTOR_PROPERTY, Actor.of(proven.userId(), proven.role()));
+        Actor actor = Actor.of(proven.userId(), proven.role());
+        // the same budget as the user's sockets: switching doors buys nothing
+        long retryAfterMs = budgets.admit(actor);
+        if (retryAfterMs > 0) {
+            throw new Refusal(new ChatFailure.RateLimited(retryAfterMs));
+        }
+        request.setProperty(Callers.ACTOR_PROPERTY, actor);
     }
 
     static String pathOf(ContainerRequestContext request) {

@@ -51,7 +51,7 @@ public final class RestApi {
         config.register(new JsonBodies(json, settings.maxJsonBodyBytes()));
         config.register(new ProblemMapper(metrics));
         config.register(new Cors(settings.allowedOrigins()));
-        config.register(new AuthenticationFilter(auth));
+        config.register(new AuthenticationFilter(auth, core.requestBudgets()));
         resources().forEach(config::register);
         return config;
     }

@@ -30,7 +30,8 @@ class AttachmentEndpointsTest {
     @BeforeEach
     void start() {
         api = RestHarness.builder()
-                .chat(ChatSettings.standard().withAttachmentRules(new AttachmentRules(LIMIT, EnumSet.allOf(FileType.class))))
+                .chat(ChatSettings.standard().withRateLimits(RestHarness.LIFTED)
+                        .withAttachmentRules(new AttachmentRules(LIMIT, EnumSet.allOf(FileType.class))))
                 .start();
         api.seedClinic();
         patient = api.token("p1", "patient");

@@ -28,6 +28,7 @@ import org.carechat.adapter.inmemory.UlidIdGenerator;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
+import org.carechat.application.limits.RateLimits;
 import org.carechat.application.port.Directory;
 import org.carechat.application.port.StoreProbe;
 import org.carechat.application.port.fake.TestTokens;
@@ -47,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class RestHarness implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final RateLimits LIFTED = new RateLimits(new RateLimits.Budget(1_000_000, 1_000_000),
+            new RateLimits.Budget(1_000_000, 1_000_000));
 
     final ManualTime time = new ManualTime(START);
     final Metrics metrics = new Metrics();
@@ -80,7 +83,11 @@ final class RestHarness implements AutoCloseable {
     }
 
     static final class Builder {
-        private ChatSettings chat = ChatSettings.standard();
+        /**
+         * The clock stands still unless a test moves it, so no budget would ever refill: the harness lifts the
+         * per-user request budget, and the tests of the budget itself ({@code RateLimitTest}) set the real one.
+         */
+        private ChatSettings chat = ChatSettings.standard().withRateLimits(LIFTED);
         private RestSettings rest = RestSettings.standard();
         private StoreProbe store = () -> true;
         private UnaryOperator<Directory> directory = UnaryOperator.identity();

@@ -1,0 +1,71 @@
+package org.carechat.application.limits;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carechat.application.Actor;
+import org.carechat.domain.user.UserId;
+
+/**
+ * One request budget per user, shared by all of their sockets and HTTP requests: a user cannot get more by
+ * opening more sockets or by switching doors. Each door asks before it handles a request (a frame, an HTTP
+ * request) and refuses it with {@code RATE_LIMITED} / {@code 429} when the budget is spent. A budget idle
+ * long enough to be full again is forgotten, so the map holds only recently active users.
+ */
+public final class RequestBudgets {
+    private static final int SWEEP_EVERY = 4096;
+
+    private final RateLimits limits;
+    private final Clock clock;
+    private final ConcurrentHashMap<UserId, Entry> byUser = new ConcurrentHashMap<>();
+    private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
+
+    public RequestBudgets(RateLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one request from the actor's budget.
+     *
+     * @return 0 when the request may go on, otherwise how many milliseconds until one more is admitted
+     */
+    public long admit(Actor actor) {
+        Instant now = clock.instant();
+        if (untilSweep.decrementAndGet() <= 0) {
+            untilSweep.set(SWEEP_EVERY);
+            forgetIdle(now);
+        }
+        RateLimits.Budget budget = actor.role().administers() ? limits.administrators() : limits.people();
+        Entry entry = byUser.computeIfAbsent(actor.id(), id -> new Entry(new TokenBucket(budget.perSecond(),
+                budget.burst(), now), fillTime(budget)));
+        entry.lastUsed = now;
+        return entry.bucket.tryTake(now);
+    }
+
+    /** Users with a budget in memory now (for tests and metrics). */
+    public int tracked() {
+        return byUser.size();
+    }
+
+    private void forgetIdle(Instant now) {
+        byUser.entrySet().removeIf(e -> e.getValue().lastUsed.plus(e.getValue().fillTime).isBefore(now));
+    }
+
+    private static Duration fillTime(RateLimits.Budget budget) {
+        return Duration.ofMillis(1000L * budget.burst() / budget.perSecond() + 1000);
+    }
+
+    private static final class Entry {
+        final TokenBucket bucket;
+        final Duration fillTime;
+        volatile Instant lastUsed;
+
+        Entry(TokenBucket bucket, Duration fillTime) {
+            this.bucket = bucket;
+            this.fillTime = fillTime;
+        }
+    }
+}
