@@ -232,6 +232,11 @@ final class ChatSocket implements EventDispatcher.Origin {
         }
 
         @Override
+        public boolean isOpen() {
+            return session.isOpen();
+        }
+
+        @Override
         public void close(CloseReason reason) {
             try {
                 session.close(reason);

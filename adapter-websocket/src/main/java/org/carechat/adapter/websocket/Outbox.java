@@ -3,6 +3,8 @@ package org.carechat.adapter.websocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -18,10 +20,22 @@ import org.carechat.wire.Metrics;
  * the frame waits here, and the send's completion carries on with the next. A socket that lets more than
  * {@code capacity} frames pile up is a slow consumer: its queue is dropped and it is closed with 1013
  * (try again later; its client resumes with {@code sync}).
+ *
+ * <p>A frame the container fails to take (its {@code send} throws, for instance Tyrus's {@link Error} for
+ * text that UTF-8 cannot encode) is skipped and the next one goes out: the failure comes before any byte of
+ * that frame is written, so the socket is intact, and closing it would only turn the loss of one frame into
+ * the loss of every frame until the client is back (and, for a frame that fails because of what it holds,
+ * into a reconnect loop, since the client's {@code sync} would fetch it again). A missed message shows as a
+ * gap in {@code seq}, which makes the client {@code sync}. When the socket turned out to be closed, sending
+ * stops. A {@link VirtualMachineError} is not swallowed: the socket is closed with 1011 and the error goes on.
  */
 final class Outbox {
     static final CloseReason SLOW_CONSUMER =
             new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind, reconnect and sync");
+    static final CloseReason BROKEN =
+            new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error, reconnect and sync");
+
+    private static final Logger LOG = System.getLogger(Outbox.class.getName());
 
     private final SessionId session;
     private final UserId user;
@@ -101,6 +115,18 @@ final class Outbox {
         }
     }
 
+    /** Closes the socket with 1011 without waiting: this outbox can no longer be trusted to send. */
+    private void closeBroken() {
+        if (closed.compareAndSet(false, true)) {
+            queue.clear();
+            try {
+                closer.execute(() -> sink.close(BROKEN));
+            } catch (RuntimeException | Error notEvenThat) {
+                // the error being thrown says enough
+            }
+        }
+    }
+
     private void pump() {
         if (sending.compareAndSet(false, true)) {
             drain();
@@ -133,10 +159,20 @@ final class Outbox {
             InFlight send = new InFlight();
             try {
                 sink.send((String) next, send);
-            } catch (RuntimeException socketGone) {
-                // closed under our feet: Tyrus reports the close to the endpoint, which discards this outbox
-                discard();
-                return;
+            } catch (VirtualMachineError fatal) {
+                closeBroken();
+                throw fatal;
+            } catch (Throwable unwritable) {
+                send.abandon();
+                if (!sink.isOpen()) {
+                    // closed under our feet: Tyrus reports the close to the endpoint, which discards this outbox
+                    discard();
+                    return;
+                }
+                // the kind of failure only: its message could quote the frame, which may hold health data
+                LOG.log(Level.WARNING, () -> "a frame for session " + session + " could not be written and was skipped: "
+                        + unwritable.getClass().getName());
+                continue;
             }
             metrics.delivered();
             if (send.leftRunning()) {
@@ -157,6 +193,8 @@ final class Outbox {
         private static final int PENDING = 0;
         private static final int RETURNED = 1;
         private static final int DONE_INLINE = 2;
+        private static final int DONE_LATER = 3;
+        private static final int ABANDONED = 4;
 
         private final AtomicInteger state = new AtomicInteger(PENDING);
         private volatile SendResult result;
@@ -165,6 +203,10 @@ final class Outbox {
         public void onResult(SendResult sendResult) {
             result = sendResult;
             if (state.compareAndSet(PENDING, DONE_INLINE)) {
+                return;
+            }
+            if (!state.compareAndSet(RETURNED, DONE_LATER)) {
+                // the send threw (the loop went on without it), or this is a second report
                 return;
             }
             if (sendResult.isOK()) {
@@ -177,6 +219,11 @@ final class Outbox {
         /** True when the send is still running after {@code send} returned: its completion carries on. */
         boolean leftRunning() {
             return state.compareAndSet(PENDING, RETURNED);
+        }
+
+        /** The send threw: a completion reported after all must not carry on a second sender. */
+        void abandon() {
+            state.compareAndSet(PENDING, ABANDONED);
         }
 
         boolean succeeded() {

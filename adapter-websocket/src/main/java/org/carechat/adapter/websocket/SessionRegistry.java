@@ -22,7 +22,8 @@ import org.carechat.wire.WireLimits;
  * Who is connected on which sockets (a user may have several devices), behind the core's {@link Notifier}
  * port. Publishing an event encodes it once and queues the frame on each recipient socket; it never
  * blocks and never writes to a socket in the publisher's thread for long, so a slow reader delays
- * nobody. Frames published in order are queued, and so sent, in order on every socket.
+ * nobody. Frames published in order are queued, and so sent, in order on every socket. A failure for one
+ * socket never keeps the event from the others, and never reaches the publisher.
  */
 public final class SessionRegistry implements Notifier {
     private static final Logger LOG = System.getLogger(SessionRegistry.class.getName());
@@ -90,8 +91,20 @@ public final class SessionRegistry implements Notifier {
                         return;
                     }
                 }
-                socket.offer(frame);
+                offer(socket, frame, event);
             }
+        }
+    }
+
+    /** Queues one frame; whatever goes wrong for this socket is its own, and the others still get theirs. */
+    private static void offer(Outbox socket, String frame, ChatEvent event) {
+        try {
+            socket.offer(frame);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failed) {
+            LOG.log(Level.ERROR, () -> "could not queue " + event.getClass().getSimpleName() + " for session " + socket.session()
+                    + ": " + failed.getClass().getName());
         }
     }
 
@@ -99,8 +112,11 @@ public final class SessionRegistry implements Notifier {
         try {
             WireEvents.WireEvent wire = WireEvents.of(event);
             return Frames.event(json, wire.name(), wire.data());
-        } catch (RuntimeException e) {
-            // best effort, as the port promises: the publisher's work is done and must not fail for this
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            // best effort, as the port promises: the publisher's work is done and must not fail for this.
+            // The event's kind and the failure's class only: the event and the message may hold health data
             LOG.log(Level.ERROR, () -> "could not encode " + event.getClass().getSimpleName() + ": " + e.getClass().getName());
             return null;
         }

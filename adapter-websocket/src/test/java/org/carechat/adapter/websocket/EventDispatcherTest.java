@@ -41,6 +41,9 @@ class EventDispatcherTest {
             },
             "buggy", (caller, data) -> {
                 throw new IllegalStateException("secret patient data in a bug message");
+            },
+            "broken", (caller, data) -> {
+                throw new ExceptionInInitializerError("a class could not be initialised");
             }), new WireJson(WireLimits.standard()), metrics);
     private final Recorder origin = new Recorder();
 
@@ -135,6 +138,16 @@ class EventDispatcherTest {
         assertThat(error.get("data").get("message").stringValue()).doesNotContain("secret");
         assertThat(origin.frames.get(1).get("event").stringValue()).isEqualTo("ack");
         assertThat(metrics.errors(ErrorCode.INTERNAL)).isEqualTo(1);
+    }
+
+    @Test
+    void an_error_that_is_not_the_virtual_machines_answers_internal_and_the_next_frame_is_served() {
+        dispatcher.dispatch(origin, "{\"event\":\"broken\",\"id\":\"b1\"}", 0);
+        dispatcher.dispatch(origin, "{\"event\":\"plain\",\"id\":\"b2\"}", 0);
+
+        assertThat(origin.frames.get(0).get("re").stringValue()).isEqualTo("b1");
+        assertThat(origin.frames.get(0).get("data").get("code").stringValue()).isEqualTo("INTERNAL");
+        assertThat(origin.frames.get(1).get("event").stringValue()).isEqualTo("ack");
     }
 
     @Test
