@@ -24,6 +24,11 @@ import org.glassfish.tyrus.spi.Writer;
  *
  * <p>Tyrus's own refusal points cannot do this: {@code checkOrigin} never sees the Host header, and a
  * status set in {@code modifyHandshake} is either ignored or, for 401, still opens the socket.
+ *
+ * <p>Nothing reaches Tyrus's engine that the gate did not admit: an upgrade of any other path is not the
+ * gate's, and it is left to HTTP (a 404, not a socket) without asking the engine. The engine matches
+ * paths its own way (it opens {@code /ws;a=b} as {@code /ws}), so a gate that only checked the exact path
+ * and passed the rest on would let such spellings open sockets past every check.
  */
 final class UpgradeGate implements WebSocketEngine {
     private static final Logger LOG = System.getLogger(UpgradeGate.class.getName());
@@ -59,8 +64,8 @@ final class UpgradeGate implements WebSocketEngine {
 
     @Override
     public UpgradeInfo upgrade(UpgradeRequest request, UpgradeResponse response) {
-        if (!path.equals(request.getRequestURI().getPath())) {
-            return engine.upgrade(request, response);
+        if (!path.equals(request.getRequestURI().getRawPath())) {
+            return NotApplicable.INSTANCE;
         }
         if (!accepting) {
             return refuse(response, 503, "Service Unavailable");
@@ -118,6 +123,21 @@ final class UpgradeGate implements WebSocketEngine {
         @Override
         public UpgradeStatus getStatus() {
             return UpgradeStatus.HANDSHAKE_FAILED;
+        }
+
+        @Override
+        public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
+            return null;
+        }
+    }
+
+    /** Not an upgrade of the chat path: the request goes on as plain HTTP. */
+    private enum NotApplicable implements UpgradeInfo {
+        INSTANCE;
+
+        @Override
+        public UpgradeStatus getStatus() {
+            return UpgradeStatus.NOT_APPLICABLE;
         }
 
         @Override
