@@ -18,8 +18,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns one client frame into at most one answer: reads the envelope {@code {"event","id"?,"re"?,"data"}},
  * looks the event up in the dispatch table, runs its handler, and answers a frame that has an {@code id}
- * with exactly one reply carrying {@code re} (the named reply, {@code ack}, or {@code error}); a frame
- * without {@code id} is answered only when it fails. Every refusal is mapped here, in one place.
+ * with exactly one reply carrying {@code re} (the named reply, {@code ack}, or {@code error}). A frame
+ * without {@code id} gets its named reply all the same, without {@code re} (a client that does not correlate
+ * replies must still learn the seq and id of what it sent, or the id of the call it placed), and an
+ * {@code error} when it fails; only a bare {@code ack} is not sent to it. Every refusal is mapped here, in
+ * one place.
  */
 final class EventDispatcher {
     static final int MAX_ID_LENGTH = 64;
@@ -95,7 +98,7 @@ final class EventDispatcher {
      * cannot be encoded is still answered, with an error that says so, never with silence.
      */
     private void answer(Origin origin, String id, String event, Reply reply) {
-        if (id == null) {
+        if (id == null && reply.isAck()) {
             return;
         }
         String frame;

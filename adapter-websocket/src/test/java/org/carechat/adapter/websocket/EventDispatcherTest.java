@@ -96,10 +96,19 @@ class EventDispatcherTest {
     }
 
     @Test
-    void a_frame_without_id_is_answered_only_when_it_fails() {
+    void a_frame_without_id_gets_its_named_reply_without_re_but_no_bare_ack() {
         dispatcher.dispatch(origin, "{\"event\":\"plain\",\"data\":{}}", 0);
         assertThat(origin.frames).isEmpty();
 
+        dispatcher.dispatch(origin, "{\"event\":\"named\",\"data\":{\"n\":3}}", 0);
+        JsonNode reply = only();
+        assertThat(reply.get("event").stringValue()).isEqualTo("named_reply");
+        assertThat(reply.has("re")).isFalse();
+        assertThat(reply.get("data").get("echo").intValue()).isEqualTo(3);
+    }
+
+    @Test
+    void a_frame_without_id_that_fails_is_answered_with_an_error_without_re() {
         dispatcher.dispatch(origin, "{\"event\":\"refused\",\"data\":{}}", 0);
         JsonNode error = only();
         assertThat(error.get("event").stringValue()).isEqualTo("error");
