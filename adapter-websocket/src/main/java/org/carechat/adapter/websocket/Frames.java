@@ -62,7 +62,8 @@ final class Frames {
         for (int at = first; at >= 0; at = firstLoneSurrogate(json, from)) {
             out.append(json, from, at);
             char c = json.charAt(at);
-            out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                    .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             from = at + 1;
         }
         return out.append(json, from, json.length()).toString();

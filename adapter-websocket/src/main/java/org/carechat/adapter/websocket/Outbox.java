@@ -28,6 +28,11 @@ import org.carechat.wire.Metrics;
  * into a reconnect loop, since the client's {@code sync} would fetch it again). A missed message shows as a
  * gap in {@code seq}, which makes the client {@code sync}. When the socket turned out to be closed, sending
  * stops. A {@link VirtualMachineError} is not swallowed: the socket is closed with 1011 and the error goes on.
+ *
+ * <p>An outbox may exist before its socket does: the upgrade gate registers one {@link #pending} for the
+ * connection it admits, before the 101 goes out, so that nothing published to the user from then on is
+ * missed. Frames wait (counted against the capacity) until the opened socket {@link #attach attaches} its
+ * sink, and then leave in order.
  */
 final class Outbox {
     static final CloseReason SLOW_CONSUMER =
@@ -40,7 +45,10 @@ final class Outbox {
     private final SessionId session;
     private final UserId user;
     private final int capacity;
-    private final FrameSink sink;
+    /** Null until the socket is attached. */
+    private volatile FrameSink sink;
+    /** A close decided before the socket was attached: done when it is. Guarded by {@code this}. */
+    private CloseReason closeOnAttach;
     private final Executor closer;
     private final Metrics metrics;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -50,15 +58,50 @@ final class Outbox {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Outbox(SessionId session, UserId user, int capacity, FrameSink sink, Executor closer, Metrics metrics) {
+        this(session, user, capacity, closer, metrics);
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    private Outbox(SessionId session, UserId user, int capacity, Executor closer, Metrics metrics) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
         this.session = Objects.requireNonNull(session, "session");
         this.user = Objects.requireNonNull(user, "user");
         this.capacity = capacity;
-        this.sink = Objects.requireNonNull(sink, "sink");
         this.closer = Objects.requireNonNull(closer, "closer");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** An outbox for a socket that does not exist yet: it keeps what it is offered until {@link #attach}. */
+    static Outbox pending(SessionId session, UserId user, int capacity, Executor closer, Metrics metrics) {
+        return new Outbox(session, user, capacity, closer, metrics);
+    }
+
+    /**
+     * Gives a pending outbox its socket: what waited is sent now, in order, and so is everything after it.
+     * If the outbox was closed meanwhile, the socket is closed: with 1013 when it overflowed, else 1011.
+     */
+    void attach(FrameSink socket) {
+        Objects.requireNonNull(socket, "socket");
+        CloseReason close;
+        synchronized (this) {
+            if (sink != null) {
+                throw new IllegalStateException("the outbox of session " + session + " already has its socket");
+            }
+            sink = socket;
+            // closed before its socket came: overflowed (its reason), or its room was taken back
+            close = closeOnAttach != null ? closeOnAttach : closed.get() ? BROKEN : null;
+        }
+        if (close != null) {
+            closer.execute(() -> socket.close(close));
+            return;
+        }
+        pump();
+    }
+
+    boolean isAttached() {
+        return sink != null;
     }
 
     SessionId session() {
@@ -111,7 +154,7 @@ final class Outbox {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
             metrics.slowConsumerClosed();
-            closer.execute(() -> sink.close(SLOW_CONSUMER));
+            closeSocket(SLOW_CONSUMER);
         }
     }
 
@@ -120,11 +163,24 @@ final class Outbox {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
             try {
-                closer.execute(() -> sink.close(BROKEN));
+                closeSocket(BROKEN);
             } catch (RuntimeException | Error notEvenThat) {
                 // the error being thrown says enough
             }
         }
+    }
+
+    /** Closes the socket on the adapter's thread, or as soon as it is attached. */
+    private void closeSocket(CloseReason reason) {
+        FrameSink socket;
+        synchronized (this) {
+            socket = sink;
+            if (socket == null) {
+                closeOnAttach = reason;
+                return;
+            }
+        }
+        closer.execute(() -> socket.close(reason));
     }
 
     private void pump() {
@@ -139,6 +195,15 @@ final class Outbox {
             if (closed.get()) {
                 return;
             }
+            FrameSink socket = sink;
+            if (socket == null) {
+                // no socket yet: the frames wait for attach, which pumps
+                sending.set(false);
+                if (sink == null || !sending.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
             Object next = queue.poll();
             if (next == null) {
                 sending.set(false);
@@ -151,20 +216,20 @@ final class Outbox {
             if (next instanceof Closing closing) {
                 if (closed.compareAndSet(false, true)) {
                     queue.clear();
-                    closer.execute(() -> sink.close(closing.reason()));
+                    closeSocket(closing.reason());
                 }
                 return;
             }
             waiting.decrementAndGet();
             InFlight send = new InFlight();
             try {
-                sink.send((String) next, send);
+                socket.send((String) next, send);
             } catch (VirtualMachineError fatal) {
                 closeBroken();
                 throw fatal;
             } catch (Throwable unwritable) {
                 send.abandon();
-                if (!sink.isOpen()) {
+                if (!socket.isOpen()) {
                     // closed under our feet: Tyrus reports the close to the endpoint, which discards this outbox
                     discard();
                     return;

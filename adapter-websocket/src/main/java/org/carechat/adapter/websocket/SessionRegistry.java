@@ -37,7 +37,10 @@ public final class SessionRegistry implements Notifier {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Open sockets right now. */
+    /** Whether a socket found room, and if not, which cap it hit. */
+    enum Room { ADDED, USER_FULL, SERVER_FULL }
+
+    /** Open sockets right now, counting those being upgraded (registered before their 101 goes out). */
     public int connectionCount() {
         return connections.get();
     }
@@ -46,14 +49,40 @@ public final class SessionRegistry implements Notifier {
         return metrics;
     }
 
+    /** Registers a socket without limits. */
     void add(Outbox outbox) {
+        add(outbox, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Registers a socket if its user has fewer than {@code maxPerUser} and the server fewer than
+     * {@code maxTotal}. Atomic however many register at once: the user's count is checked under the user's
+     * entry, and the total is reserved there by compare-and-set, so no cap is ever exceeded, even by one.
+     * The room is released by {@link #remove}.
+     */
+    Room add(Outbox outbox, int maxPerUser, int maxTotal) {
+        Room[] room = {Room.ADDED};
         byUser.compute(outbox.user(), (user, sockets) -> {
-            Set<Outbox> next = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            if (next.add(outbox)) {
-                connections.incrementAndGet();
+            if (sockets != null && sockets.contains(outbox)) {
+                return sockets;
             }
+            if (sockets != null && sockets.size() >= maxPerUser) {
+                room[0] = Room.USER_FULL;
+                return sockets;
+            }
+            int open;
+            do {
+                open = connections.get();
+                if (open >= maxTotal) {
+                    room[0] = Room.SERVER_FULL;
+                    return sockets;
+                }
+            } while (!connections.compareAndSet(open, open + 1));
+            Set<Outbox> next = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            next.add(outbox);
             return next;
         });
+        return room[0];
     }
 
     void remove(Outbox outbox) {

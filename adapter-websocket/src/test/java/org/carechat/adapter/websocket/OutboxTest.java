@@ -183,6 +183,47 @@ class OutboxTest {
     }
 
     @Test
+    void a_pending_outbox_keeps_what_it_is_offered_until_its_socket_is_attached_and_then_sends_it_in_order() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 10, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.offer("b");
+        assertThat(outbox.isAttached()).isFalse();
+
+        outbox.attach(sink);
+        outbox.offer("c");
+
+        assertThat(sink.sentCopy()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void a_pending_outbox_that_overflowed_closes_its_socket_with_1013_as_soon_as_it_is_attached() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 2, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+
+        outbox.attach(sink);
+
+        assertThat(sink.sentCopy()).isEmpty();
+        assertThat(sink.closes).extracting(reason -> reason.getCloseCode().getCode()).containsExactly(1013);
+    }
+
+    @Test
+    void a_pending_outbox_discarded_before_its_socket_came_closes_that_socket_with_1011() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 10, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.discard();
+
+        outbox.attach(sink);
+
+        assertThat(sink.sentCopy()).isEmpty();
+        assertThat(sink.closes).extracting(reason -> reason.getCloseCode().getCode()).containsExactly(1011);
+    }
+
+    @Test
     void concurrent_publishers_each_see_their_frames_leave_in_their_order() throws Exception {
         ExecutorService completions = Executors.newFixedThreadPool(2);
         FakeSink sink = new FakeSink(FakeSink.Mode.ON_EXECUTOR, completions);
