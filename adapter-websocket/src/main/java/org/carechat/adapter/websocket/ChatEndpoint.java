@@ -18,7 +18,7 @@ public final class ChatEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        socket.opened(session, config.getUserProperties().get(EndpointConfigurator.IDENTITY));
+        socket.opened(session, config.getUserProperties().get(EndpointConfigurator.ADMITTED));
     }
 
     @Override

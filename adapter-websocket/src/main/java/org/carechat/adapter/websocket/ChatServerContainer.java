@@ -31,13 +31,14 @@ final class ChatServerContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final UpgradeGate gate;
 
-    ChatServerContainer(WebSocketSettings settings, AuthenticateUseCase auth) {
+    ChatServerContainer(WebSocketSettings settings, AuthenticateUseCase auth, SocketAdmission admission) {
         super((Set<Class<?>>) null);
         int maxFrameBytes = settings.maxFrameBytes();
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(maxFrameBytes + MAX_FRAME_HEADER + READ_ROOM)
                 .build();
-        this.gate = new UpgradeGate(engine, settings.path(), new OriginPolicy(settings.allowedOrigins()), auth, maxFrameBytes);
+        this.gate = new UpgradeGate(engine, settings.path(), new OriginPolicy(settings.allowedOrigins()), auth, maxFrameBytes,
+                admission);
         setDefaultMaxTextMessageBufferSize(maxFrameBytes);
         setDefaultMaxBinaryMessageBufferSize(maxFrameBytes);
         setDefaultMaxSessionIdleTimeout(-1);

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.carechat.application.Actor;
 import org.carechat.application.SessionId;
@@ -51,16 +50,22 @@ final class ChatSocket implements EventDispatcher.Origin {
         this.wiring = wiring;
     }
 
-    /** The socket is open; {@code verified} is the identity proven at the upgrade, if any. */
-    synchronized void opened(Session session, Object verified) {
+    /**
+     * The socket is open; {@code admitted} is what the upgrade gate admitted, if anything: the identity
+     * proven at the upgrade, and the outbox registered for this socket before its 101 went out (holding
+     * whatever was published to the user since).
+     */
+    synchronized void opened(Session session, Object admitted) {
         this.session = session;
-        if (!(verified instanceof Identity identity)) {
+        if (!(admitted instanceof SocketAdmission.Admitted admission)) {
             // the upgrade gate refuses unauthenticated upgrades with 401; this is the protocol's fallback
             closeNow(new CloseReason(CloseReason.CloseCodes.getCloseCode(UNAUTHORIZED), "unauthorized"));
             return;
         }
+        Identity identity = admission.identity();
+        Outbox registered = admission.outbox();
         Instant now = wiring.clock().instant();
-        SessionId id = new SessionId("s_" + UUID.randomUUID());
+        SessionId id = registered.session();
         this.actor = new Actor(identity.userId(), identity.role(), id);
         this.expiresAt = identity.expiresAt();
         this.openedAt = now;
@@ -71,14 +76,14 @@ final class ChatSocket implements EventDispatcher.Origin {
         session.setMaxIdleTimeout(-1);
         session.setMaxTextMessageBufferSize(wiring.settings().maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(wiring.settings().maxFrameBytes());
-        this.outbox = new Outbox(id, identity.userId(), wiring.settings().outboundQueueFrames(), new SessionSink(session),
-                wiring.closer(), wiring.metrics());
+        this.outbox = registered;
         session.addMessageHandler(String.class, this::onText);
         session.addMessageHandler(PongMessage.class, pong -> heard());
         session.addMessageHandler(ByteBuffer.class, this::onBinary);
         open = true;
-        wiring.registry().add(outbox);
         wiring.sockets().add(this);
+        // what was published to the user since the upgrade waited in the outbox: it leaves now, in order
+        outbox.attach(new SessionSink(session));
         LOG.log(Level.INFO, () -> "socket opened: user=" + actor.id() + " session=" + id);
         Result<PresenceState> presence = wiring.core().openSession().open(actor);
         if (!presence.isOk()) {
@@ -229,6 +234,11 @@ final class ChatSocket implements EventDispatcher.Origin {
         @Override
         public void send(String frame, SendHandler whenDone) {
             session.getAsyncRemote().sendText(frame, whenDone);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return session.isOpen();
         }
 
         @Override

@@ -3,15 +3,15 @@ package org.carechat.adapter.websocket;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import org.carechat.application.port.TokenVerifier.Identity;
 
 /**
  * Tyrus has no dependency injection: this configurator hands out one wired {@link ChatEndpoint} per
- * connection, and carries the identity proven at the upgrade into that connection's properties.
+ * connection, and carries what the upgrade gate admitted (the identity proven at the upgrade and the
+ * outbox registered for the socket) into that connection's properties.
  */
 final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
-    /** The user property under which a connection finds its verified identity. */
-    static final String IDENTITY = EndpointConfigurator.class.getName() + ".identity";
+    /** The user property under which a connection finds its admission: verified identity and registered outbox. */
+    static final String ADMITTED = EndpointConfigurator.class.getName() + ".admitted";
 
     private final SocketWiring wiring;
 
@@ -35,10 +35,10 @@ final class EndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        Identity identity = UpgradeGate.identityOfCurrentUpgrade();
-        if (identity != null) {
+        SocketAdmission.Admitted admitted = UpgradeGate.currentUpgrade();
+        if (admitted != null) {
             // per connection: Tyrus hands each handshake its own copy of the user properties
-            config.getUserProperties().put(IDENTITY, identity);
+            config.getUserProperties().put(ADMITTED, admitted);
         }
     }
 }

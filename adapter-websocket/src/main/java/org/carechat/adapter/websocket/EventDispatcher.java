@@ -18,8 +18,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns one client frame into at most one answer: reads the envelope {@code {"event","id"?,"re"?,"data"}},
  * looks the event up in the dispatch table, runs its handler, and answers a frame that has an {@code id}
- * with exactly one reply carrying {@code re} (the named reply, {@code ack}, or {@code error}); a frame
- * without {@code id} is answered only when it fails. Every refusal is mapped here, in one place.
+ * with exactly one reply carrying {@code re} (the named reply, {@code ack}, or {@code error}). A frame
+ * without {@code id} gets its named reply all the same, without {@code re} (a client that does not correlate
+ * replies must still learn the seq and id of what it sent, or the id of the call it placed), and an
+ * {@code error} when it fails; only a bare {@code ack} is not sent to it. Every refusal is mapped here, in
+ * one place.
  */
 final class EventDispatcher {
     static final int MAX_ID_LENGTH = 64;
@@ -53,6 +56,7 @@ final class EventDispatcher {
     void dispatch(Origin origin, String text, long retryAfterMs) {
         String id = null;
         String event = null;
+        Reply reply;
         try {
             JsonNode root = json.parse(text);
             if (!root.isObject()) {
@@ -68,22 +72,47 @@ final class EventDispatcher {
             if (handler == null) {
                 throw new WireException(ErrorCode.UNKNOWN_EVENT, "unknown event");
             }
-            Reply reply = handler.handle(origin, root.get("data"));
-            if (id != null) {
-                origin.send(Frames.reply(json, reply.event(), id, reply.data()));
-            }
+            reply = handler.handle(origin, root.get("data"));
         } catch (Refusal refusal) {
             ChatFailure failure = refusal.failure();
             Long retry = failure instanceof ChatFailure.RateLimited limited ? limited.retryAfterMs() : null;
             answerError(origin, id, ErrorCode.of(failure.kind()), failure.message(), retry);
+            return;
         } catch (WireException unreadable) {
             answerError(origin, id, unreadable.code(), unreadable.getMessage(), null);
-        } catch (RuntimeException bug) {
+            return;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error bug) {
             String name = event;
             // the event name and the session only: never the frame, which may hold health data
             LOG.log(Level.ERROR, () -> "event " + name + " of session " + origin.session() + " failed", bug);
             answerError(origin, id, ErrorCode.INTERNAL, "the server could not handle this event", null);
+            return;
         }
+        answer(origin, id, event, reply);
+    }
+
+    /**
+     * Sends the reply of a handled event. Its effect has happened (a message may be stored), so a reply that
+     * cannot be encoded is still answered, with an error that says so, never with silence.
+     */
+    private void answer(Origin origin, String id, String event, Reply reply) {
+        if (id == null && reply.isAck()) {
+            return;
+        }
+        String frame;
+        try {
+            frame = Frames.reply(json, reply.event(), id, reply.data());
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error unencodable) {
+            LOG.log(Level.ERROR, () -> "the reply to " + event + " of session " + origin.session() + " could not be encoded: "
+                    + unencodable.getClass().getName());
+            answerError(origin, id, ErrorCode.INTERNAL, "the event was handled, but its reply could not be encoded", null);
+            return;
+        }
+        origin.send(frame);
     }
 
     private void answerError(Origin origin, String re, ErrorCode code, String message, Long retryAfterMs) {

@@ -4,7 +4,11 @@ import java.util.Objects;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What a client frame with an {@code id} is answered with when it succeeds. */
+/**
+ * What a client frame is answered with when it succeeds: a named reply carrying what the client cannot
+ * learn otherwise ({@code message_sent}, {@code sync_result}, {@code call_requested}), or a bare
+ * {@link #ACK}.
+ */
 record Reply(String event, ObjectNode data) {
     /** The answer of every event that names no reply of its own. */
     static final Reply ACK = new Reply("ack", JsonNodeFactory.instance.objectNode());
@@ -12,5 +16,10 @@ record Reply(String event, ObjectNode data) {
     Reply {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** The bare acknowledgement, which tells nothing beyond success: sent only to a frame that has an id. */
+    boolean isAck() {
+        return ACK.event().equals(event);
     }
 }

@@ -22,7 +22,8 @@ import org.carechat.wire.WireLimits;
  * Who is connected on which sockets (a user may have several devices), behind the core's {@link Notifier}
  * port. Publishing an event encodes it once and queues the frame on each recipient socket; it never
  * blocks and never writes to a socket in the publisher's thread for long, so a slow reader delays
- * nobody. Frames published in order are queued, and so sent, in order on every socket.
+ * nobody. Frames published in order are queued, and so sent, in order on every socket. A failure for one
+ * socket never keeps the event from the others, and never reaches the publisher.
  */
 public final class SessionRegistry implements Notifier {
     private static final Logger LOG = System.getLogger(SessionRegistry.class.getName());
@@ -36,7 +37,10 @@ public final class SessionRegistry implements Notifier {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Open sockets right now. */
+    /** Whether a socket found room, and if not, which cap it hit. */
+    enum Room { ADDED, USER_FULL, SERVER_FULL }
+
+    /** Open sockets right now, counting those being upgraded (registered before their 101 goes out). */
     public int connectionCount() {
         return connections.get();
     }
@@ -45,14 +49,40 @@ public final class SessionRegistry implements Notifier {
         return metrics;
     }
 
+    /** Registers a socket without limits. */
     void add(Outbox outbox) {
+        add(outbox, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Registers a socket if its user has fewer than {@code maxPerUser} and the server fewer than
+     * {@code maxTotal}. Atomic however many register at once: the user's count is checked under the user's
+     * entry, and the total is reserved there by compare-and-set, so no cap is ever exceeded, even by one.
+     * The room is released by {@link #remove}.
+     */
+    Room add(Outbox outbox, int maxPerUser, int maxTotal) {
+        Room[] room = {Room.ADDED};
         byUser.compute(outbox.user(), (user, sockets) -> {
-            Set<Outbox> next = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            if (next.add(outbox)) {
-                connections.incrementAndGet();
+            if (sockets != null && sockets.contains(outbox)) {
+                return sockets;
             }
+            if (sockets != null && sockets.size() >= maxPerUser) {
+                room[0] = Room.USER_FULL;
+                return sockets;
+            }
+            int open;
+            do {
+                open = connections.get();
+                if (open >= maxTotal) {
+                    room[0] = Room.SERVER_FULL;
+                    return sockets;
+                }
+            } while (!connections.compareAndSet(open, open + 1));
+            Set<Outbox> next = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            next.add(outbox);
             return next;
         });
+        return room[0];
     }
 
     void remove(Outbox outbox) {
@@ -90,8 +120,20 @@ public final class SessionRegistry implements Notifier {
                         return;
                     }
                 }
-                socket.offer(frame);
+                offer(socket, frame, event);
             }
+        }
+    }
+
+    /** Queues one frame; whatever goes wrong for this socket is its own, and the others still get theirs. */
+    private static void offer(Outbox socket, String frame, ChatEvent event) {
+        try {
+            socket.offer(frame);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failed) {
+            LOG.log(Level.ERROR, () -> "could not queue " + event.getClass().getSimpleName() + " for session " + socket.session()
+                    + ": " + failed.getClass().getName());
         }
     }
 
@@ -99,8 +141,11 @@ public final class SessionRegistry implements Notifier {
         try {
             WireEvents.WireEvent wire = WireEvents.of(event);
             return Frames.event(json, wire.name(), wire.data());
-        } catch (RuntimeException e) {
-            // best effort, as the port promises: the publisher's work is done and must not fail for this
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            // best effort, as the port promises: the publisher's work is done and must not fail for this.
+            // The event's kind and the failure's class only: the event and the message may hold health data
             LOG.log(Level.ERROR, () -> "could not encode " + event.getClass().getSimpleName() + ": " + e.getClass().getName());
             return null;
         }

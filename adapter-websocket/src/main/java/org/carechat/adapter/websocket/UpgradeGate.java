@@ -19,37 +19,48 @@ import org.glassfish.tyrus.spi.Writer;
 /**
  * Stands in front of Tyrus's engine for upgrades of the chat path and answers in plain HTTP before a
  * socket exists: 503 while shutting down, 403 for an origin that is not allowed, 401 for a missing or bad
- * token ({@code Authorization: Bearer} or {@code access_token}). An accepted upgrade goes on to Tyrus with
- * its verified identity, and its connection reads through a {@link FrameGuard}.
+ * token ({@code Authorization: Bearer} or {@code access_token}), 429 when the user already has as many
+ * sockets as allowed, 503 when the server has. An accepted upgrade holds its room and a registered outbox
+ * ({@link SocketAdmission}) before Tyrus writes the 101, goes on to Tyrus with its verified identity and
+ * that outbox, and its connection reads through a {@link FrameGuard}. An upgrade Tyrus then fails, or
+ * whose socket does not open, gives its room back.
  *
  * <p>Tyrus's own refusal points cannot do this: {@code checkOrigin} never sees the Host header, and a
  * status set in {@code modifyHandshake} is either ignored or, for 401, still opens the socket.
+ *
+ * <p>Nothing reaches Tyrus's engine that the gate did not admit: an upgrade of any other path is not the
+ * gate's, and it is left to HTTP (a 404, not a socket) without asking the engine. The engine matches
+ * paths its own way (it opens {@code /ws;a=b} as {@code /ws}), so a gate that only checked the exact path
+ * and passed the rest on would let such spellings open sockets past every check.
  */
 final class UpgradeGate implements WebSocketEngine {
     private static final Logger LOG = System.getLogger(UpgradeGate.class.getName());
     private static final String BEARER = "bearer ";
-    private static final ThreadLocal<Identity> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<SocketAdmission.Admitted> CURRENT = new ThreadLocal<>();
 
     private final WebSocketEngine engine;
     private final String path;
     private final OriginPolicy origins;
     private final AuthenticateUseCase auth;
     private final int maxFrameBytes;
+    private final SocketAdmission admission;
     private volatile boolean accepting = true;
 
-    UpgradeGate(WebSocketEngine engine, String path, OriginPolicy origins, AuthenticateUseCase auth, int maxFrameBytes) {
+    UpgradeGate(WebSocketEngine engine, String path, OriginPolicy origins, AuthenticateUseCase auth, int maxFrameBytes,
+                SocketAdmission admission) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.path = Objects.requireNonNull(path, "path");
         this.origins = Objects.requireNonNull(origins, "origins");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.maxFrameBytes = maxFrameBytes;
+        this.admission = Objects.requireNonNull(admission, "admission");
     }
 
     /**
-     * The identity verified for the upgrade being handled in this thread. Tyrus calls the configurator's
-     * {@code modifyHandshake} synchronously inside {@link #upgrade}, so it is found there.
+     * The upgrade being handled in this thread: its verified identity and its registered outbox. Tyrus calls
+     * the configurator's {@code modifyHandshake} synchronously inside {@link #upgrade}, so it is found there.
      */
-    static Identity identityOfCurrentUpgrade() {
+    static SocketAdmission.Admitted currentUpgrade() {
         return CURRENT.get();
     }
 
@@ -59,8 +70,8 @@ final class UpgradeGate implements WebSocketEngine {
 
     @Override
     public UpgradeInfo upgrade(UpgradeRequest request, UpgradeResponse response) {
-        if (!path.equals(request.getRequestURI().getPath())) {
-            return engine.upgrade(request, response);
+        if (!path.equals(request.getRequestURI().getRawPath())) {
+            return NotApplicable.INSTANCE;
         }
         if (!accepting) {
             return refuse(response, 503, "Service Unavailable");
@@ -75,13 +86,35 @@ final class UpgradeGate implements WebSocketEngine {
             response.getHeaders().put("WWW-Authenticate", List.of("Bearer realm=\"carechat\""));
             return refuse(response, 401, "Unauthorized");
         }
-        CURRENT.set(identity.orThrow());
+        SocketAdmission.Verdict verdict = admission.admit(identity.orThrow());
+        if (verdict instanceof SocketAdmission.Full full) {
+            return refuseFull(response, identity.orThrow(), full.room());
+        }
+        SocketAdmission.Admitted admitted = (SocketAdmission.Admitted) verdict;
+        boolean handedOver = false;
+        CURRENT.set(admitted);
         try {
             UpgradeInfo info = engine.upgrade(request, response);
-            return info.getStatus() == UpgradeStatus.SUCCESS ? new Guarded(info, maxFrameBytes) : info;
+            if (info.getStatus() == UpgradeStatus.SUCCESS) {
+                handedOver = true;
+                return new Guarded(info, maxFrameBytes, admitted, admission);
+            }
+            return info;
         } finally {
             CURRENT.remove();
+            if (!handedOver) {
+                admission.release(admitted);
+            }
         }
+    }
+
+    private static UpgradeInfo refuseFull(UpgradeResponse response, Identity identity, SessionRegistry.Room room) {
+        if (room == SessionRegistry.Room.USER_FULL) {
+            LOG.log(Level.INFO, () -> "websocket upgrade refused: user " + identity.userId() + " has as many sockets as allowed");
+            return refuse(response, 429, "Too Many Sockets For This User");
+        }
+        LOG.log(Level.WARNING, "websocket upgrade refused: the server has as many sockets as allowed");
+        return refuse(response, 503, "Too Many Sockets On This Server");
     }
 
     @Override
@@ -126,8 +159,28 @@ final class UpgradeGate implements WebSocketEngine {
         }
     }
 
-    /** An accepted upgrade whose connection reads through a frame-size guard. */
-    private record Guarded(UpgradeInfo upgrade, int maxFrameBytes) implements UpgradeInfo {
+    /** Not an upgrade of the chat path: the request goes on as plain HTTP. */
+    private enum NotApplicable implements UpgradeInfo {
+        INSTANCE;
+
+        @Override
+        public UpgradeStatus getStatus() {
+            return UpgradeStatus.NOT_APPLICABLE;
+        }
+
+        @Override
+        public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
+            return null;
+        }
+    }
+
+    /**
+     * An accepted upgrade whose connection reads through a frame-size guard. Tyrus opens the socket (and
+     * the endpoint attaches the registered outbox) inside {@code createConnection}; whatever happened there,
+     * the admission is settled right after: the room stays with the socket, or is given back.
+     */
+    private record Guarded(UpgradeInfo upgrade, int maxFrameBytes, SocketAdmission.Admitted admitted,
+                           SocketAdmission admission) implements UpgradeInfo {
         @Override
         public UpgradeStatus getStatus() {
             return upgrade.getStatus();
@@ -135,7 +188,12 @@ final class UpgradeGate implements WebSocketEngine {
 
         @Override
         public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-            Connection connection = upgrade.createConnection(writer, closeListener);
+            Connection connection;
+            try {
+                connection = upgrade.createConnection(writer, closeListener);
+            } finally {
+                admission.settle(admitted);
+            }
             return connection == null ? null : new FrameGuard.GuardedConnection(connection, maxFrameBytes);
         }
     }

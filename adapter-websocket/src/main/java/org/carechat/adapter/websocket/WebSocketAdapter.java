@@ -43,6 +43,7 @@ public final class WebSocketAdapter {
     private final Set<ChatSocket> sockets = ConcurrentHashMap.newKeySet();
     private final SocketWiring wiring;
     private final AuthenticateUseCase auth;
+    private final SocketAdmission admission;
     private ChatServerContainer container;
     private ScheduledFuture<?> sweep;
     private volatile boolean stopped;
@@ -66,6 +67,7 @@ public final class WebSocketAdapter {
         EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
         this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
                 new Liveness(settings.pingInterval(), settings.idleTimeout()));
+        this.admission = new SocketAdmission(registry, settings, scheduler, metrics);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class WebSocketAdapter {
         if (listener.isStarted()) {
             throw new IllegalStateException("install the WebSocket endpoint before the server starts");
         }
-        ChatServerContainer created = new ChatServerContainer(settings, auth);
+        ChatServerContainer created = new ChatServerContainer(settings, auth, admission);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, settings.path())
                 .configurator(new EndpointConfigurator(wiring))
                 .build();
@@ -149,6 +151,7 @@ public final class WebSocketAdapter {
             for (ChatSocket socket : sockets) {
                 socket.checkLiveness(now);
             }
+            admission.expireStale(System.nanoTime());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the liveness sweep failed", e);
         }

@@ -21,9 +21,12 @@ import java.util.stream.Collectors;
  * @param idleTimeout         how long a socket may stay silent (no frame, no pong) before it is closed with 1001
  * @param allowedOrigins      browser origins ({@code https://app.example.org}) allowed to connect besides the
  *                            server's own; a request without {@code Origin} (a native client) is always allowed
+ * @param maxSocketsPerUser   sockets one user may have open at once; one more is refused at the upgrade with 429
+ * @param maxSockets          sockets open at once on this server; one more is refused at the upgrade with 503
  */
 public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueueFrames, int ratePerSecond,
-                                int rateBurst, Duration pingInterval, Duration idleTimeout, Set<String> allowedOrigins) {
+                                int rateBurst, Duration pingInterval, Duration idleTimeout, Set<String> allowedOrigins,
+                                int maxSocketsPerUser, int maxSockets) {
     public static final String DEFAULT_PATH = "/ws";
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final int DEFAULT_OUTBOUND_QUEUE_FRAMES = 1024;
@@ -31,6 +34,14 @@ public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueu
     public static final int DEFAULT_RATE_BURST = 40;
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(75);
+    /** A user's phone, tablet, laptop and a few browser tabs; far below what a leaked token could open. */
+    public static final int DEFAULT_MAX_SOCKETS_PER_USER = 10;
+    /**
+     * The idle connections a server is sized for (docs/performance.md): about 17 KiB of heap each, so some
+     * 850 MiB for the sockets alone. Beyond it a server is refused new sockets cleanly (503) instead of
+     * running out of heap or descriptors; lower it for a smaller heap or open-file limit.
+     */
+    public static final int DEFAULT_MAX_SOCKETS = 50_000;
 
     /** The smallest frame limit that still lets a client send a full-length message with its envelope. */
     public static final int MIN_FRAME_BYTES = 1024;
@@ -55,40 +66,58 @@ public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueu
         if (pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive");
         }
+        if (maxSocketsPerUser < 1 || maxSockets < 1) {
+            throw new IllegalArgumentException("maxSocketsPerUser and maxSockets must be positive");
+        }
         if (idleTimeout.compareTo(pingInterval) <= 0) {
             throw new IllegalArgumentException("idleTimeout must be longer than pingInterval, so a live client has time to answer a ping");
         }
         allowedOrigins = allowedOrigins.stream().map(WebSocketSettings::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The defaults of the wire contract: /ws, 64 KiB frames, 1024 queued frames, 20/s bursts of 40, ping 30 s, idle 75 s. */
+    /**
+     * The defaults of the wire contract: /ws, 64 KiB frames, 1024 queued frames, 20/s bursts of 40, ping 30 s,
+     * idle 75 s, 10 sockets per user and 50,000 in all.
+     */
     public static WebSocketSettings standard() {
         return new WebSocketSettings(DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES, DEFAULT_OUTBOUND_QUEUE_FRAMES,
-                DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST, DEFAULT_PING_INTERVAL, DEFAULT_IDLE_TIMEOUT, Set.of());
+                DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST, DEFAULT_PING_INTERVAL, DEFAULT_IDLE_TIMEOUT, Set.of(),
+                DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_MAX_SOCKETS);
     }
 
     public WebSocketSettings withPath(String value) {
-        return new WebSocketSettings(value, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+        return new WebSocketSettings(value, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+                allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withMaxFrameBytes(int value) {
-        return new WebSocketSettings(path, value, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+        return new WebSocketSettings(path, value, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+                allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withOutboundQueueFrames(int value) {
-        return new WebSocketSettings(path, maxFrameBytes, value, ratePerSecond, rateBurst, pingInterval, idleTimeout, allowedOrigins);
+        return new WebSocketSettings(path, maxFrameBytes, value, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+                allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withRate(int perSecond, int burst) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, perSecond, burst, pingInterval, idleTimeout, allowedOrigins);
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, perSecond, burst, pingInterval, idleTimeout,
+                allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withLiveness(Duration ping, Duration idle) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, ping, idle, allowedOrigins);
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, ping, idle,
+                allowedOrigins, maxSocketsPerUser, maxSockets);
+    }
+
+    public WebSocketSettings withSocketLimits(int perUser, int total) {
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+                allowedOrigins, perUser, total);
     }
 
     public WebSocketSettings withAllowedOrigins(Set<String> value) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout, value);
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+                value, maxSocketsPerUser, maxSockets);
     }
 
     /**

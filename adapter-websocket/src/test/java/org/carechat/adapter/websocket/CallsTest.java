@@ -33,6 +33,19 @@ class CallsTest {
     }
 
     @Test
+    void a_call_request_without_id_still_tells_the_caller_its_call_id() {
+        patient.tell("call_request", Map.of("to", "d1", "media", "audio"));
+
+        JsonNode requested = patient.next();
+        assertThat(requested.get("event").stringValue()).isEqualTo(ClientEvents.CALL_REQUESTED);
+        assertThat(requested.has("re")).isFalse();
+        String callId = requested.get("data").get("callId").stringValue();
+        assertThat(doctor.await("incoming_call").get("callId").stringValue()).isEqualTo(callId);
+        doctor.request("call_accept", Map.of("callId", callId), "ack");
+        assertThat(patient.await("call_accepted").get("callId").stringValue()).isEqualTo(callId);
+    }
+
+    @Test
     void a_call_rings_is_accepted_relays_signals_verbatim_and_joins_the_conversation_when_it_ends() {
         JsonNode requested = patient.request("call_request", Map.of("to", "d1", "media", "video"), ClientEvents.CALL_REQUESTED);
         String callId = requested.get("callId").stringValue();

@@ -41,6 +41,9 @@ class EventDispatcherTest {
             },
             "buggy", (caller, data) -> {
                 throw new IllegalStateException("secret patient data in a bug message");
+            },
+            "broken", (caller, data) -> {
+                throw new ExceptionInInitializerError("a class could not be initialised");
             }), new WireJson(WireLimits.standard()), metrics);
     private final Recorder origin = new Recorder();
 
@@ -93,10 +96,19 @@ class EventDispatcherTest {
     }
 
     @Test
-    void a_frame_without_id_is_answered_only_when_it_fails() {
+    void a_frame_without_id_gets_its_named_reply_without_re_but_no_bare_ack() {
         dispatcher.dispatch(origin, "{\"event\":\"plain\",\"data\":{}}", 0);
         assertThat(origin.frames).isEmpty();
 
+        dispatcher.dispatch(origin, "{\"event\":\"named\",\"data\":{\"n\":3}}", 0);
+        JsonNode reply = only();
+        assertThat(reply.get("event").stringValue()).isEqualTo("named_reply");
+        assertThat(reply.has("re")).isFalse();
+        assertThat(reply.get("data").get("echo").intValue()).isEqualTo(3);
+    }
+
+    @Test
+    void a_frame_without_id_that_fails_is_answered_with_an_error_without_re() {
         dispatcher.dispatch(origin, "{\"event\":\"refused\",\"data\":{}}", 0);
         JsonNode error = only();
         assertThat(error.get("event").stringValue()).isEqualTo("error");
@@ -135,6 +147,16 @@ class EventDispatcherTest {
         assertThat(error.get("data").get("message").stringValue()).doesNotContain("secret");
         assertThat(origin.frames.get(1).get("event").stringValue()).isEqualTo("ack");
         assertThat(metrics.errors(ErrorCode.INTERNAL)).isEqualTo(1);
+    }
+
+    @Test
+    void an_error_that_is_not_the_virtual_machines_answers_internal_and_the_next_frame_is_served() {
+        dispatcher.dispatch(origin, "{\"event\":\"broken\",\"id\":\"b1\"}", 0);
+        dispatcher.dispatch(origin, "{\"event\":\"plain\",\"id\":\"b2\"}", 0);
+
+        assertThat(origin.frames.get(0).get("re").stringValue()).isEqualTo("b1");
+        assertThat(origin.frames.get(0).get("data").get("code").stringValue()).isEqualTo("INTERNAL");
+        assertThat(origin.frames.get(1).get("event").stringValue()).isEqualTo("ack");
     }
 
     @Test

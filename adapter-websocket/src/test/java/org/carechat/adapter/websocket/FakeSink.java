@@ -17,6 +17,9 @@ final class FakeSink implements FrameSink {
     final List<CloseReason> closes = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<SendHandler> pending = new ConcurrentLinkedQueue<>();
     private volatile Mode mode;
+    private volatile boolean open = true;
+    /** Frames whose send throws instead of sending. */
+    final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Executor executor;
 
     FakeSink(Mode mode) {
@@ -34,6 +37,13 @@ final class FakeSink implements FrameSink {
 
     @Override
     public void send(String frame, SendHandler whenDone) {
+        if (refused.contains(frame)) {
+            // as Tyrus does for text that UTF-8 cannot encode
+            throw new Error(new java.nio.charset.MalformedInputException(1));
+        }
+        if (!open) {
+            throw new IllegalStateException("The connection has been closed.");
+        }
         sent.add(frame);
         switch (mode) {
             case INLINE -> whenDone.onResult(new SendResult((jakarta.websocket.Session) null));
@@ -57,6 +67,16 @@ final class FakeSink implements FrameSink {
 
     int inFlight() {
         return pending.size();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return closes.isEmpty() && open;
+    }
+
+    /** From now on the socket counts as closed (as when its client went away). */
+    void drop() {
+        open = false;
     }
 
     @Override

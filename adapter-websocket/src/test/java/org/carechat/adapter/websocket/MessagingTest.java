@@ -198,14 +198,36 @@ class MessagingTest {
     }
 
     @Test
-    void a_frame_without_id_gets_no_reply_when_it_succeeds_but_an_error_when_it_fails() {
+    void a_send_without_id_still_tells_the_sending_socket_message_sent_without_re() {
         server();
         TestClient patient = server.connect("p1", "patient");
         TestClient doctor = server.connect("d1", "doctor");
         patient.await("user_status_change");
 
-        patient.tell("send_message", Map.of("to", "d1", "content", "no reply wanted"));
+        patient.tell("send_message", Map.of("to", "d1", "content", "no id on this one"));
+
+        JsonNode sent = patient.next();
+        assertThat(sent.get("event").stringValue()).isEqualTo("message_sent");
+        assertThat(sent.has("re")).isFalse();
+        JsonNode message = sent.get("data").get("message");
+        assertThat(message.get("seq").longValue()).isEqualTo(1);
+        JsonNode delivered = doctor.await("new_message").get("message");
+        assertThat(message.get("id").stringValue()).isEqualTo(delivered.get("id").stringValue());
+        patient.assertNothingElseArrives();
+    }
+
+    @Test
+    void a_frame_without_id_gets_no_bare_ack_when_it_succeeds_but_an_error_when_it_fails() {
+        server();
+        TestClient patient = server.connect("p1", "patient");
+        TestClient doctor = server.connect("d1", "doctor");
+        patient.await("user_status_change");
+        String conversation = patient.request("send_message", Map.of("to", "d1", "content", "hello"), "message_sent")
+                .get("message").get("conversationId").stringValue();
         doctor.await("new_message");
+
+        patient.tell("typing_start", Map.of("conversationId", conversation));
+        doctor.await("typing_start");
         patient.tell("send_message", Map.of("to", "d1", "content", "   "));
         JsonNode error = patient.next();
 

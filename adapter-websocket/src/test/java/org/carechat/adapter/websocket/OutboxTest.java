@@ -123,6 +123,107 @@ class OutboxTest {
     }
 
     @Test
+    void a_frame_whose_send_throws_is_skipped_and_the_frames_after_it_still_leave() {
+        FakeSink sink = new FakeSink(FakeSink.Mode.MANUAL);
+        Outbox outbox = outbox(sink, 10);
+        sink.refused.add("unencodable");
+        outbox.offer("a");
+        outbox.offer("unencodable");
+        outbox.offer("b");
+
+        sink.completeNext();
+        sink.completeNext();
+        outbox.offer("c");
+        sink.completeNext();
+
+        assertThat(sink.sentCopy()).containsExactly("a", "b", "c");
+        assertThat(outbox.isClosed()).isFalse();
+        assertThat(sink.closes).isEmpty();
+    }
+
+    @Test
+    void a_send_that_throws_because_the_socket_is_gone_stops_all_sending() {
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        Outbox outbox = outbox(sink, 10);
+        outbox.offer("a");
+
+        sink.drop();
+        outbox.offer("b");
+
+        assertThat(sink.sentCopy()).containsExactly("a");
+        assertThat(outbox.isClosed()).isTrue();
+    }
+
+    @Test
+    void a_virtual_machine_error_in_a_send_closes_the_socket_with_1011_and_is_not_swallowed() {
+        List<CloseReason> closes = new ArrayList<>();
+        FrameSink failing = new FrameSink() {
+            @Override
+            public void send(String frame, jakarta.websocket.SendHandler whenDone) {
+                throw new OutOfMemoryError("test");
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close(CloseReason reason) {
+                closes.add(reason);
+            }
+        };
+        Outbox outbox = new Outbox(new SessionId("s1"), UserId.of("p1"), 10, failing, Runnable::run, metrics);
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> outbox.offer("a"));
+
+        assertThat(thrown).isInstanceOf(OutOfMemoryError.class);
+        assertThat(closes).extracting(reason -> reason.getCloseCode().getCode()).containsExactly(1011);
+        assertThat(outbox.offer("b")).isFalse();
+    }
+
+    @Test
+    void a_pending_outbox_keeps_what_it_is_offered_until_its_socket_is_attached_and_then_sends_it_in_order() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 10, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.offer("b");
+        assertThat(outbox.isAttached()).isFalse();
+
+        outbox.attach(sink);
+        outbox.offer("c");
+
+        assertThat(sink.sentCopy()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void a_pending_outbox_that_overflowed_closes_its_socket_with_1013_as_soon_as_it_is_attached() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 2, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+
+        outbox.attach(sink);
+
+        assertThat(sink.sentCopy()).isEmpty();
+        assertThat(sink.closes).extracting(reason -> reason.getCloseCode().getCode()).containsExactly(1013);
+    }
+
+    @Test
+    void a_pending_outbox_discarded_before_its_socket_came_closes_that_socket_with_1011() {
+        Outbox outbox = Outbox.pending(new SessionId("s1"), UserId.of("p1"), 10, Runnable::run, metrics);
+        FakeSink sink = new FakeSink(FakeSink.Mode.INLINE);
+        outbox.offer("a");
+        outbox.discard();
+
+        outbox.attach(sink);
+
+        assertThat(sink.sentCopy()).isEmpty();
+        assertThat(sink.closes).extracting(reason -> reason.getCloseCode().getCode()).containsExactly(1011);
+    }
+
+    @Test
     void concurrent_publishers_each_see_their_frames_leave_in_their_order() throws Exception {
         ExecutorService completions = Executors.newFixedThreadPool(2);
         FakeSink sink = new FakeSink(FakeSink.Mode.ON_EXECUTOR, completions);

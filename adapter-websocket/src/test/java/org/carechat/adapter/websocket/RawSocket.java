@@ -41,21 +41,26 @@ final class RawSocket implements AutoCloseable {
 
     /** Sends the upgrade request with the given extra header lines and reads the response head. */
     static RawSocket open(int port, String path, String... headerLines) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(10_000);
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
         StringBuilder request = new StringBuilder()
-                .append("GET ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
                 .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
                 .append("Sec-WebSocket-Version: 13\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
-        request.append("\r\n");
-        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        return openWithout(port, path, request.toString());
+    }
+
+    /** Sends an upgrade request with only Host, Upgrade, Connection and {@code headers} (CRLF-terminated lines). */
+    static RawSocket openWithout(int port, String path, String headers) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        String request = "GET " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + headers + "\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         InputStream raw = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

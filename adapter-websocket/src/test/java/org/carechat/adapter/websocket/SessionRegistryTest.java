@@ -107,6 +107,32 @@ class SessionRegistryTest {
     }
 
     @Test
+    void registering_respects_the_per_user_and_the_total_cap_and_removing_makes_room() {
+        Outbox phone = outbox(PATIENT, "s-phone");
+        Outbox laptop = outbox(PATIENT, "s-laptop");
+        Outbox tablet = outbox(PATIENT, "s-tablet");
+        Outbox doctor = outbox(DOCTOR, "s-doctor");
+        Outbox other = outbox(UserId.of("d2"), "s-other");
+
+        assertThat(registry.add(phone, 2, 4)).isEqualTo(SessionRegistry.Room.ADDED);
+        assertThat(registry.add(laptop, 2, 4)).isEqualTo(SessionRegistry.Room.ADDED);
+        assertThat(registry.add(tablet, 2, 4)).isEqualTo(SessionRegistry.Room.USER_FULL);
+        assertThat(registry.add(doctor, 2, 3)).isEqualTo(SessionRegistry.Room.ADDED);
+        assertThat(registry.add(other, 2, 3)).isEqualTo(SessionRegistry.Room.SERVER_FULL);
+        assertThat(registry.connectionCount()).isEqualTo(3);
+
+        registry.remove(phone);
+
+        assertThat(registry.add(tablet, 2, 3)).isEqualTo(SessionRegistry.Room.ADDED);
+        assertThat(registry.socketsOf(PATIENT)).containsExactlyInAnyOrder(laptop, tablet);
+        assertThat(registry.connectionCount()).isEqualTo(3);
+    }
+
+    private Outbox outbox(UserId user, String session) {
+        return new Outbox(new SessionId(session), user, 10, new FakeSink(FakeSink.Mode.INLINE), Runnable::run, metrics);
+    }
+
+    @Test
     void the_registry_counts_open_sockets() {
         Outbox phone = socket(PATIENT, "s-phone", new FakeSink(FakeSink.Mode.INLINE));
         Outbox laptop = socket(PATIENT, "s-laptop", new FakeSink(FakeSink.Mode.INLINE));

@@ -21,6 +21,8 @@ class WebSocketSettingsTest {
         assertThat(standard.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(standard.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
         assertThat(standard.allowedOrigins()).isEmpty();
+        assertThat(standard.maxSocketsPerUser()).isEqualTo(10);
+        assertThat(standard.maxSockets()).isEqualTo(50_000);
     }
 
     @Test
@@ -39,7 +41,9 @@ class WebSocketSettingsTest {
         assertThatThrownBy(() -> s.withAllowedOrigins(Set.of("app.example.org"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withAllowedOrigins(Set.of("https://app.example.org/login"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withAllowedOrigins(Set.of("ftp://app.example.org"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebSocketSettings(null, 65536, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Set.of()))
+        assertThatThrownBy(() -> s.withSocketLimits(0, 100)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.withSocketLimits(10, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebSocketSettings(null, 65536, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Set.of(), 1, 1))
                 .isInstanceOf(NullPointerException.class);
     }
 

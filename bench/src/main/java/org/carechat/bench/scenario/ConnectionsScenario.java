@@ -71,7 +71,9 @@ public final class ConnectionsScenario {
         root.put("sourceAddresses", locals.toString());
         String run = "connections-" + target.storeTag() + "-" + Report.stamp();
         root.put("otherProcessesCoresBusyBeforeStart", MessagingStep.round(target.awaitQuiet()));
-        ServerProcess server = target.start(run, List.of("-XX:NativeMemoryTracking=summary"), Map.of());
+        // the product caps sockets at CHAT_MAX_SOCKETS (50,000 by default): lifted only when more are measured
+        Map<String, String> flags = connections > 50_000 ? Map.of("max-sockets", Integer.toString(connections)) : Map.of();
+        ServerProcess server = target.start(run, List.of("-XX:NativeMemoryTracking=summary"), flags);
         ArrayNode points = root.putArray("points");
         List<WsConnection> open = new ArrayList<>();
         AtomicLong closed = new AtomicLong();

@@ -231,6 +231,10 @@ public final class HistoryScenario {
             int event = FrameScan.valueStart(bytes, length, FrameScan.EVENT);
             if (FrameScan.valueEquals(bytes, length, event, MESSAGE_SENT)) {
                 long upTo = FrameScan.numberAt(bytes, length, FrameScan.valueStart(bytes, length, FrameScan.RE), false);
+                if (upTo < 0) {
+                    // the reply to a frame without id (no re): its batch is answered by the checkpoint's reply
+                    return;
+                }
                 acknowledged.set(upTo);
                 outstanding--;
                 if (upTo >= total) {

@@ -37,6 +37,8 @@ public enum Option {
     RATE_PER_SECOND("CHAT_RATE_PER_SECOND", "20", "WebSocket frames per second per connection, sustained."),
     RATE_BURST("CHAT_RATE_BURST", "40", "WebSocket frames a connection may send in a burst."),
     OUTBOUND_QUEUE("CHAT_OUTBOUND_QUEUE", "1024", "Frames queued for one socket before it counts as too slow and is closed with 1013."),
+    MAX_SOCKETS_PER_USER("CHAT_MAX_SOCKETS_PER_USER", "10", "WebSocket sockets one user may have open at once (devices, tabs); one more is refused at the upgrade with 429."),
+    MAX_SOCKETS("CHAT_MAX_SOCKETS", "50000", "WebSocket sockets open at once on this server; one more is refused at the upgrade with 503. Each takes about 17 KiB of heap and a file descriptor: keep it below what both allow."),
     PING_INTERVAL("CHAT_PING_INTERVAL", "30s", "Idle time after which the server pings a socket."),
     IDLE_TIMEOUT("CHAT_IDLE_TIMEOUT", "75s", "Silence after which the server closes a socket."),
     TYPING_TTL("CHAT_TYPING_TTL", "6s", "How long a typing indicator lasts without renewal."),

@@ -50,7 +50,8 @@ final class Settings {
     static WebSocketSettings webSocket(ServerConfig config) {
         try {
             return new WebSocketSettings("/ws", config.maxFrameBytes(), config.outboundQueue(), config.ratePerSecond(),
-                    config.rateBurst(), config.pingInterval(), config.idleTimeout(), config.allowedOrigins());
+                    config.rateBurst(), config.pingInterval(), config.idleTimeout(), config.allowedOrigins(),
+                    config.maxSocketsPerUser(), config.maxSockets());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("CHAT_ALLOWED_ORIGINS or a WebSocket limit: " + e.getMessage(), e);
         }

@@ -33,6 +33,8 @@ class ServerConfigTest {
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
         assertThat(config.clinicianRoles()).containsExactlyInAnyOrder("doctor", "nurse", "midwife");
         assertThat(config.clinicianConsults()).isTrue();
+        assertThat(config.maxSocketsPerUser()).isEqualTo(10);
+        assertThat(config.maxSockets()).isEqualTo(50_000);
     }
 
     @Test

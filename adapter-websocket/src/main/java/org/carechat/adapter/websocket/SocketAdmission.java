@@ -1,0 +1,109 @@
+package org.carechat.adapter.websocket;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.carechat.application.SessionId;
+import org.carechat.application.port.TokenVerifier.Identity;
+import org.carechat.wire.Metrics;
+
+/**
+ * Room for sockets, taken at the upgrade. For an authenticated upgrade the gate asks {@link #admit}: a
+ * new session and its outbox are registered in the {@link SessionRegistry} under the caps (sockets per
+ * user, sockets in all) before the 101 goes out, so that the room is reserved atomically and that every
+ * event published to the user from then on is kept for the socket (it is sent once the socket opens and
+ * attaches). The room is given back when the socket closes ({@code ChatSocket.closed}), or here when the
+ * upgrade fails or the socket never opens.
+ */
+final class SocketAdmission {
+    /** How long an admitted upgrade may take to open its socket before its room is taken back. */
+    static final Duration OPENING_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = System.getLogger(SocketAdmission.class.getName());
+
+    /** What the gate is told: room for the socket, or the cap it hit. */
+    sealed interface Verdict permits Admitted, Full {
+    }
+
+    /** An admitted upgrade: who, and the outbox registered for its socket. */
+    record Admitted(Identity identity, Outbox outbox) implements Verdict {
+    }
+
+    /** No room: the user's sockets or the server's are at their cap. */
+    record Full(SessionRegistry.Room room) implements Verdict {
+    }
+
+    private final SessionRegistry registry;
+    private final int maxPerUser;
+    private final int maxTotal;
+    private final int outboxCapacity;
+    private final Executor closer;
+    private final Metrics metrics;
+    /** Admitted upgrades whose socket has not opened yet, with when they were admitted (nanoTime). */
+    private final Map<Outbox, Long> opening = new ConcurrentHashMap<>();
+
+    SocketAdmission(SessionRegistry registry, WebSocketSettings settings, Executor closer, Metrics metrics) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.maxPerUser = settings.maxSocketsPerUser();
+        this.maxTotal = settings.maxSockets();
+        this.outboxCapacity = settings.outboundQueueFrames();
+        this.closer = Objects.requireNonNull(closer, "closer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Reserves room for one more socket of the identity's user, registered for delivery from now on. */
+    Verdict admit(Identity identity) {
+        SessionId session = new SessionId("s_" + UUID.randomUUID());
+        Outbox outbox = Outbox.pending(session, identity.userId(), outboxCapacity, closer, metrics);
+        SessionRegistry.Room room = registry.add(outbox, maxPerUser, maxTotal);
+        if (room != SessionRegistry.Room.ADDED) {
+            return new Full(room);
+        }
+        opening.put(outbox, System.nanoTime());
+        return new Admitted(identity, outbox);
+    }
+
+    /**
+     * Called once the container has tried to open the socket of an admitted upgrade: if its socket took the
+     * outbox, the socket owns the room from now on; otherwise the room is given back.
+     */
+    void settle(Admitted admitted) {
+        if (admitted.outbox().isAttached()) {
+            opening.remove(admitted.outbox());
+        } else {
+            release(admitted.outbox());
+        }
+    }
+
+    /** Gives the room of an upgrade that did not become a socket back. */
+    void release(Admitted admitted) {
+        release(admitted.outbox());
+    }
+
+    private void release(Outbox outbox) {
+        opening.remove(outbox);
+        outbox.discard();
+        registry.remove(outbox);
+    }
+
+    /** Takes back the room of admitted upgrades whose socket never opened (run by the liveness sweep). */
+    void expireStale(long nanoNow) {
+        opening.forEach((outbox, admittedAt) -> {
+            if (nanoNow - admittedAt < OPENING_TIMEOUT.toNanos()) {
+                return;
+            }
+            if (outbox.isAttached()) {
+                opening.remove(outbox);
+                return;
+            }
+            LOG.log(Level.WARNING, () -> "session " + outbox.session() + " of user " + outbox.user()
+                    + " was admitted but its socket never opened; its room is taken back");
+            release(outbox);
+        });
+    }
+}
