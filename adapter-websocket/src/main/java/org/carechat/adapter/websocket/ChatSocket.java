@@ -43,7 +43,6 @@ final class ChatSocket implements EventDispatcher.Origin {
     private volatile Instant lastHeard;
     private volatile Instant lastPing;
     private volatile Outbox outbox;
-    private volatile TokenBucket bucket;
     private volatile boolean open;
 
     ChatSocket(SocketWiring wiring) {
@@ -70,7 +69,6 @@ final class ChatSocket implements EventDispatcher.Origin {
         this.expiresAt = identity.expiresAt();
         this.openedAt = now;
         this.lastHeard = now;
-        this.bucket = new TokenBucket(wiring.settings().ratePerSecond(), wiring.settings().rateBurst(), now);
         // no container timeout: liveness is ours. Negative, not 0: Tyrus 2.2 schedules a zero-delay task on its
         // shared scheduler at every frame in and out when the timeout is 0 (three wake-ups per message)
         session.setMaxIdleTimeout(-1);
@@ -134,7 +132,8 @@ final class ChatSocket implements EventDispatcher.Origin {
             close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame too large"));
             return;
         }
-        long retryAfter = bucket.tryTake(wiring.clock().instant());
+        // the user's budget, shared by all of their sockets and their REST requests
+        long retryAfter = wiring.core().requestBudgets().admit(actor);
         wiring.dispatcher().dispatch(this, text, retryAfter);
     }
 

@@ -9,14 +9,12 @@ import java.util.stream.Collectors;
 
 /**
  * How the WebSocket door behaves: where it listens, how large a frame may be, how far a slow reader may
- * fall behind, how fast a client may send, how dead sockets are found, and which browser origins may
- * connect.
+ * fall behind, how dead sockets are found, how many sockets may be open, and which browser origins may
+ * connect. How fast a user may send is the core's per-user budget, shared with the REST door.
  *
  * @param path                where the endpoint listens ({@code /ws})
  * @param maxFrameBytes       the largest client frame (payload bytes); a larger one closes the socket with 1009
  * @param outboundQueueFrames frames waiting for a socket before it counts as a slow consumer and is closed with 1013
- * @param ratePerSecond       client frames per second a connection may send on average
- * @param rateBurst           client frames a connection may send at once
  * @param pingInterval        how long a socket may stay silent before the server pings it
  * @param idleTimeout         how long a socket may stay silent (no frame, no pong) before it is closed with 1001
  * @param allowedOrigins      browser origins ({@code https://app.example.org}) allowed to connect besides the
@@ -24,14 +22,11 @@ import java.util.stream.Collectors;
  * @param maxSocketsPerUser   sockets one user may have open at once; one more is refused at the upgrade with 429
  * @param maxSockets          sockets open at once on this server; one more is refused at the upgrade with 503
  */
-public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueueFrames, int ratePerSecond,
-                                int rateBurst, Duration pingInterval, Duration idleTimeout, Set<String> allowedOrigins,
-                                int maxSocketsPerUser, int maxSockets) {
+public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueueFrames, Duration pingInterval,
+                                Duration idleTimeout, Set<String> allowedOrigins, int maxSocketsPerUser, int maxSockets) {
     public static final String DEFAULT_PATH = "/ws";
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final int DEFAULT_OUTBOUND_QUEUE_FRAMES = 1024;
-    public static final int DEFAULT_RATE_PER_SECOND = 20;
-    public static final int DEFAULT_RATE_BURST = 40;
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(75);
     /** A user's phone, tablet, laptop and a few browser tabs; far below what a leaked token could open. */
@@ -60,9 +55,6 @@ public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueu
         if (outboundQueueFrames < 1) {
             throw new IllegalArgumentException("outboundQueueFrames must be positive");
         }
-        if (ratePerSecond < 1 || rateBurst < 1) {
-            throw new IllegalArgumentException("ratePerSecond and rateBurst must be positive");
-        }
         if (pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive");
         }
@@ -76,47 +68,42 @@ public record WebSocketSettings(String path, int maxFrameBytes, int outboundQueu
     }
 
     /**
-     * The defaults of the wire contract: /ws, 64 KiB frames, 1024 queued frames, 20/s bursts of 40, ping 30 s,
-     * idle 75 s, 10 sockets per user and 50,000 in all.
+     * The defaults of the wire contract: /ws, 64 KiB frames, 1024 queued frames, ping 30 s, idle 75 s, 10 sockets
+     * per user and 50,000 in all.
      */
     public static WebSocketSettings standard() {
         return new WebSocketSettings(DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES, DEFAULT_OUTBOUND_QUEUE_FRAMES,
-                DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST, DEFAULT_PING_INTERVAL, DEFAULT_IDLE_TIMEOUT, Set.of(),
+                DEFAULT_PING_INTERVAL, DEFAULT_IDLE_TIMEOUT, Set.of(),
                 DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_MAX_SOCKETS);
     }
 
     public WebSocketSettings withPath(String value) {
-        return new WebSocketSettings(value, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+        return new WebSocketSettings(value, maxFrameBytes, outboundQueueFrames, pingInterval, idleTimeout,
                 allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withMaxFrameBytes(int value) {
-        return new WebSocketSettings(path, value, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+        return new WebSocketSettings(path, value, outboundQueueFrames, pingInterval, idleTimeout,
                 allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withOutboundQueueFrames(int value) {
-        return new WebSocketSettings(path, maxFrameBytes, value, ratePerSecond, rateBurst, pingInterval, idleTimeout,
-                allowedOrigins, maxSocketsPerUser, maxSockets);
-    }
-
-    public WebSocketSettings withRate(int perSecond, int burst) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, perSecond, burst, pingInterval, idleTimeout,
+        return new WebSocketSettings(path, maxFrameBytes, value, pingInterval, idleTimeout,
                 allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withLiveness(Duration ping, Duration idle) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, ping, idle,
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ping, idle,
                 allowedOrigins, maxSocketsPerUser, maxSockets);
     }
 
     public WebSocketSettings withSocketLimits(int perUser, int total) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, pingInterval, idleTimeout,
                 allowedOrigins, perUser, total);
     }
 
     public WebSocketSettings withAllowedOrigins(Set<String> value) {
-        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, ratePerSecond, rateBurst, pingInterval, idleTimeout,
+        return new WebSocketSettings(path, maxFrameBytes, outboundQueueFrames, pingInterval, idleTimeout,
                 value, maxSocketsPerUser, maxSockets);
     }
 

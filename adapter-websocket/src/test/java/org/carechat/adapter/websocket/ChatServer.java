@@ -52,12 +52,12 @@ final class ChatServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private ChatServer(WebSocketSettings settings) {
+    private ChatServer(WebSocketSettings settings, ChatSettings chat) {
         this.settings = settings;
         ChatPorts ports = new ChatPorts(new InMemoryConversations(), new InMemoryMessages(), new InMemoryCareRelationships(),
                 new InMemoryDirectory(), new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
                 new InMemoryPresence(), new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
-        this.core = new CareChatCore(ports, ChatSettings.standard());
+        this.core = new CareChatCore(ports, chat);
         this.adapter = new WebSocketAdapter(core, core.authentication(new TestTokens(time)), registry,
                 new WireJson(WireLimits.standard()), settings, time, metrics);
         this.http = new HttpServer();
@@ -76,7 +76,12 @@ final class ChatServer implements AutoCloseable {
 
     /** Starts with the listener configured by {@code configure} first (as bootstrap configures its own). */
     static ChatServer start(WebSocketSettings settings, java.util.function.Consumer<NetworkListener> configure) {
-        ChatServer server = new ChatServer(settings);
+        return start(settings, ChatSettings.standard(), configure);
+    }
+
+    /** Starts over a core with {@code chat} settings (to lift the per-user request budget, for instance). */
+    static ChatServer start(WebSocketSettings settings, ChatSettings chat, java.util.function.Consumer<NetworkListener> configure) {
+        ChatServer server = new ChatServer(settings, chat);
         configure.accept(server.listener);
         try {
             server.http.start();

@@ -55,6 +55,23 @@ class LimitsTest {
     }
 
     @Test
+    void a_users_sockets_share_one_budget_so_another_socket_buys_no_more_frames() {
+        server(WebSocketSettings.standard());
+        TestClient phone = server.connect("p1", "patient");
+        TestClient laptop = server.connect("p1", "patient");
+        // each connect() spent one frame of the user's burst of 40 on its barrier
+        for (int i = 0; i < 19; i++) {
+            phone.request("auth", Map.of("token", phone.token), "ack");
+            laptop.request("auth", Map.of("token", laptop.token), "ack");
+        }
+
+        laptop.requestError("auth", Map.of("token", laptop.token), "RATE_LIMITED");
+        phone.requestError("auth", Map.of("token", phone.token), "RATE_LIMITED");
+        TestClient doctor = server.connect("d1", "doctor");
+        doctor.request("auth", Map.of("token", doctor.token), "ack");
+    }
+
+    @Test
     void a_socket_that_falls_too_far_behind_is_closed_with_1013_and_others_are_not_held_up() {
         server(WebSocketSettings.standard().withOutboundQueueFrames(16));
         TestClient stuck = server.connectNotReading("d1", "doctor");

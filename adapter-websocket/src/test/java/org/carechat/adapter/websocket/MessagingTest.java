@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.carechat.wire.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
+import org.carechat.application.ChatSettings;
+import org.carechat.application.limits.RateLimits;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -59,7 +61,8 @@ class MessagingTest {
 
     @Test
     void a_receiver_sees_new_messages_in_seq_order_while_two_senders_send_at_once() {
-        server(ChatServer.start(WebSocketSettings.standard().withRate(100_000, 100_000)));
+        server(ChatServer.start(WebSocketSettings.standard(), ChatSettings.standard().withRateLimits(new RateLimits(
+                new RateLimits.Budget(100_000, 100_000), RateLimits.DEFAULT_ADMINISTRATORS)), listener -> { }));
         TestClient patient = server.connect("p1", "patient");
         TestClient doctor = server.connect("d1", "doctor");
         TestClient watcher = server.connect("d1", "doctor");

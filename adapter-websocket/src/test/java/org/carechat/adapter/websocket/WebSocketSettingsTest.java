@@ -16,8 +16,6 @@ class WebSocketSettingsTest {
         assertThat(standard.path()).isEqualTo("/ws");
         assertThat(standard.maxFrameBytes()).isEqualTo(65536);
         assertThat(standard.outboundQueueFrames()).isEqualTo(1024);
-        assertThat(standard.ratePerSecond()).isEqualTo(20);
-        assertThat(standard.rateBurst()).isEqualTo(40);
         assertThat(standard.pingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(standard.idleTimeout()).isEqualTo(Duration.ofSeconds(75));
         assertThat(standard.allowedOrigins()).isEmpty();
@@ -34,8 +32,6 @@ class WebSocketSettingsTest {
         assertThatThrownBy(() -> s.withPath("/ws/{room}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withMaxFrameBytes(100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withOutboundQueueFrames(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> s.withRate(0, 40)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> s.withRate(20, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withLiveness(Duration.ZERO, Duration.ofSeconds(75))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withLiveness(Duration.ofSeconds(30), Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withAllowedOrigins(Set.of("app.example.org"))).isInstanceOf(IllegalArgumentException.class);
@@ -43,7 +39,7 @@ class WebSocketSettingsTest {
         assertThatThrownBy(() -> s.withAllowedOrigins(Set.of("ftp://app.example.org"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withSocketLimits(0, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withSocketLimits(10, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebSocketSettings(null, 65536, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Set.of(), 1, 1))
+        assertThatThrownBy(() -> new WebSocketSettings(null, 65536, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Set.of(), 1, 1))
                 .isInstanceOf(NullPointerException.class);
     }
 

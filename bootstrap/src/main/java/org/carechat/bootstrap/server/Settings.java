@@ -8,6 +8,7 @@ import org.carechat.adapter.jwt.JwtSettings;
 import org.carechat.adapter.rest.RestSettings;
 import org.carechat.adapter.websocket.WebSocketSettings;
 import org.carechat.application.ChatSettings;
+import org.carechat.application.limits.RateLimits;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 import org.carechat.domain.attachment.AttachmentRules;
@@ -39,7 +40,9 @@ final class Settings {
                 .withTypingTtl(config.typingTtl())
                 .withRingTimeout(config.ringTimeout())
                 .withCallDisconnectGrace(config.callDisconnectGrace())
-                .withMaxCallDuration(config.callMaxDuration());
+                .withMaxCallDuration(config.callMaxDuration())
+                .withRateLimits(new RateLimits(new RateLimits.Budget(config.ratePerSecond(), config.rateBurst()),
+                        new RateLimits.Budget(config.adminRatePerSecond(), config.adminRateBurst())));
     }
 
     static WireLimits wire(ServerConfig config) {
@@ -49,8 +52,8 @@ final class Settings {
 
     static WebSocketSettings webSocket(ServerConfig config) {
         try {
-            return new WebSocketSettings("/ws", config.maxFrameBytes(), config.outboundQueue(), config.ratePerSecond(),
-                    config.rateBurst(), config.pingInterval(), config.idleTimeout(), config.allowedOrigins(),
+            return new WebSocketSettings("/ws", config.maxFrameBytes(), config.outboundQueue(), config.pingInterval(),
+                    config.idleTimeout(), config.allowedOrigins(),
                     config.maxSocketsPerUser(), config.maxSockets());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("CHAT_ALLOWED_ORIGINS or a WebSocket limit: " + e.getMessage(), e);

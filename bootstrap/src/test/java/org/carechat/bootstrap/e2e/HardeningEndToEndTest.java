@@ -229,6 +229,27 @@ class HardeningEndToEndTest {
                 .containsExactly("conversation:" + conversation);
     }
 
+    @Test
+    void rest_requests_and_socket_frames_of_one_user_spend_one_budget() throws Exception {
+        try (WsClient patient = test.connect("p1"); WsClient doctor = test.connect("d1")) {
+            for (int i = 0; i < 40; i++) {
+                assertThat(test.get("/api/chat/unread-count", "p1").statusCode()).as("request %d", i).isEqualTo(200);
+            }
+
+            HttpResponse<String> limited = test.get("/api/chat/unread-count", "p1");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(JSON.readTree(limited.body()).path("code").asString()).isEqualTo("RATE_LIMITED");
+            patient.send("{\"event\":\"send_message\",\"id\":\"r1\",\"data\":{\"to\":\"d1\",\"content\":\"hello\"}}");
+            JsonNode refused = patient.awaitReply("r1");
+            assertThat(refused.path("data").path("code").asString()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.path("data").path("retryAfterMs").asLong()).isEqualTo(50);
+            doctor.send("{\"event\":\"send_message\",\"id\":\"r2\",\"data\":{\"to\":\"p1\",\"content\":\"hello\"}}");
+            assertThat(doctor.awaitReply("r2").path("event").asString()).as("the doctor's budget is their own")
+                    .isEqualTo("message_sent");
+        }
+    }
+
     // --- helpers
 
     private String answeredCall(WsClient caller, WsClient callee) throws InterruptedException {
