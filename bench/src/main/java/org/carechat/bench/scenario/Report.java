@@ -39,7 +39,7 @@ final class Report {
         ObjectNode server = root.putObject("server");
         server.put("jar", target.jar.toString());
         server.put("jvmOptions", String.join(" ", target.jvmOptions));
-        server.put("ratePerSecondPerConnection", Target.BENCH_RATE);
+        server.put("ratePerSecondPerUser", Target.BENCH_RATE);
         server.put("note", "CHAT_RATE_PER_SECOND and CHAT_RATE_BURST are lifted to " + Target.BENCH_RATE
                 + " for the benchmark (product default 20/s, bursts of 40); every other setting is the product default");
         ObjectNode generator = root.putObject("generator");
