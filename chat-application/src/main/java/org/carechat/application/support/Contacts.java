@@ -1,6 +1,7 @@
 package org.carechat.application.support;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -36,18 +37,22 @@ public final class Contacts {
 
     public Set<UserId> of(UserId user) {
         Set<UserId> contacts = new LinkedHashSet<>();
+        // everyone a relationship links the user to, active or not, is settled by it: no need to ask the policy
+        Set<UserId> settled = new HashSet<>();
         for (CareRelationship relationship : relationships.involving(user)) {
+            settled.add(relationship.counterpartOf(user));
             if (relationship.isActiveAt(clock.instant())) {
                 contacts.add(relationship.counterpartOf(user));
             }
         }
         Optional<User> self = directory.find(user);
-        if (self.isEmpty()) {
+        if (self.isEmpty() || !self.get().role().isClinician()) {
+            // a patient converses only through care relationships
             return contacts;
         }
         for (Conversation conversation : conversations.ofParticipant(user)) {
             for (UserId other : conversation.othersThan(user)) {
-                if (!contacts.contains(other) && access.mayConverse(self.get(), other).allowed()) {
+                if (!settled.contains(other) && settled.add(other) && access.mayConverse(self.get(), other).allowed()) {
                     contacts.add(other);
                 }
             }
