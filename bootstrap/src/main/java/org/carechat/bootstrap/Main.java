@@ -6,17 +6,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.LogManager;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
+import org.carechat.bootstrap.config.Usage;
 import org.carechat.bootstrap.server.CareChatServer;
 
 /**
  * Runs the standalone server: reads the configuration once (environment variables, each also a flag),
- * starts, and stops gracefully on SIGTERM.
+ * starts, and stops gracefully on SIGTERM. {@code --help} prints the options and exits.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (Usage.requested(Arrays.asList(args))) {
+            System.out.print(Usage.text());
+            return;
+        }
         System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         ServerConfig config;

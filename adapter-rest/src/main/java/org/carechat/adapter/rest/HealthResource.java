@@ -2,7 +2,6 @@ package org.carechat.adapter.rest;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger;
@@ -36,7 +35,6 @@ public final class HealthResource {
         body.put("checkedAt", Timestamps.format(clock.instant()));
         return Response.status(up ? 200 : 503)
                 .type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(body)
                 .build();
     }

@@ -34,8 +34,6 @@ public final class MetricsResource {
                 throw new Refusal(new ChatFailure.Unauthorized("the metrics token is missing or wrong"));
             }
         }
-        return Response.ok(metrics.render(), PROMETHEUS_TEXT)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build();
+        return Response.ok(metrics.render(), PROMETHEUS_TEXT).build();
     }
 }

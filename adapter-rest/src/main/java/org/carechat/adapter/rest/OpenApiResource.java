@@ -19,7 +19,9 @@ public final class OpenApiResource {
         this.document = load();
     }
 
+    /** The one answer that may be cached: it describes the API and holds nothing of anyone. */
     @GET
+    @Cacheable
     public Response document() {
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "public, max-age=300")

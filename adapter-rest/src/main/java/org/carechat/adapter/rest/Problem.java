@@ -38,7 +38,7 @@ record Problem(int status, ErrorCode code, String detail, Long retryAfterMs) {
     /** The one table from the core's refusals to HTTP statuses. */
     static Problem of(ChatFailure failure) {
         return switch (failure.kind()) {
-            case INVALID -> new Problem(422, ErrorCode.BAD_REQUEST, failure.message());
+            case INVALID -> new Problem(422, ErrorCode.INVALID, failure.message());
             case UNAUTHORIZED -> new Problem(401, ErrorCode.UNAUTHORIZED, failure.message());
             case FORBIDDEN -> new Problem(403, ErrorCode.FORBIDDEN, failure.message());
             case NOT_FOUND -> new Problem(404, ErrorCode.NOT_FOUND, failure.message());
@@ -57,9 +57,11 @@ record Problem(int status, ErrorCode code, String detail, Long retryAfterMs) {
             case 401 -> ErrorCode.UNAUTHORIZED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 409 -> ErrorCode.CONFLICT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> ErrorCode.INVALID;
             case 429 -> ErrorCode.RATE_LIMITED;
             case 503 -> ErrorCode.UNAVAILABLE;
             default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;

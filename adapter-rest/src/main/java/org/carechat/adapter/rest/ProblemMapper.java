@@ -34,7 +34,6 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
         metrics.error(problem.code());
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(problem.body());
         switch (problem.status()) {
             case 401 -> response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"carechat\"");

@@ -52,6 +52,8 @@ public final class RestApi {
         config.register(new ProblemMapper(metrics));
         config.register(new Cors(settings.allowedOrigins()));
         config.register(new AuthenticationFilter(auth, core.requestBudgets()));
+        config.register(new KnownQueryParameters());
+        config.register(new PrivateResponses());
         resources().forEach(config::register);
         return config;
     }

@@ -50,7 +50,7 @@ class AdminEndpointsTest {
         HttpResponse<String> response = api.put("/api/admin/users/x1", api.admin(), "{\"name\":\"X\",\"role\":\"wizard\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).get("code").stringValue()).isEqualTo("BAD_REQUEST");
+        assertThat(json(response).get("code").stringValue()).isEqualTo("INVALID");
     }
 
     @Test

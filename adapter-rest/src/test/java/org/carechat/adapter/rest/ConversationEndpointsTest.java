@@ -156,7 +156,7 @@ class ConversationEndpointsTest {
                 "{\"type\":\"call\",\"content\":\"x\"}");
 
         assertThat(blank.statusCode()).isEqualTo(422);
-        assertThat(json(blank).get("code").stringValue()).isEqualTo("BAD_REQUEST");
+        assertThat(json(blank).get("code").stringValue()).isEqualTo("INVALID");
         assertThat(callType.statusCode()).isEqualTo(422);
     }
 

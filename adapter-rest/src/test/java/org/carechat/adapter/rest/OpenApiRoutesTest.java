@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
@@ -136,6 +137,52 @@ class OpenApiRoutesTest {
         }
         for (Map.Entry<String, JsonNode> response : document.get("components").get("responses").properties()) {
             assertThat(response.getValue().get("content").has("application/problem+json")).as(response.getKey()).isTrue();
+        }
+    }
+
+    /** The query parameters each route's method reads (its {@code @QueryParam}s), by route. */
+    static Map<String, Set<String>> servedQueryParameters(ResourceConfig config) {
+        Map<String, Set<String>> routes = new TreeMap<>();
+        for (Object instance : config.getInstances()) {
+            if (Resource.isAcceptable(instance.getClass()) && instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collectQueries(Resource.from(instance.getClass()), "", routes);
+            }
+        }
+        return routes;
+    }
+
+    private static void collectQueries(Resource resource, String parent, Map<String, Set<String>> routes) {
+        String path = join(parent, resource.getPath());
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            routes.put(method.getHttpMethod().toUpperCase(Locale.ROOT) + " " + path,
+                    KnownQueryParameters.queryParameters(method.getInvocable().getDefinitionMethod()));
+        }
+        for (Resource child : resource.getChildResources()) {
+            collectQueries(child, path, routes);
+        }
+    }
+
+    @Test
+    void every_operation_documents_exactly_the_query_parameters_it_accepts() {
+        Map<String, Set<String>> served = servedQueryParameters(new RestApi(api.core, token -> null,
+                new org.carechat.wire.WireJson(org.carechat.wire.WireLimits.standard()), RestSettings.standard(), api.metrics,
+                () -> true, api.time).resourceConfig());
+        assertThat(served.get("GET /api/chat/conversations/{id}/messages")).containsExactlyInAnyOrder("limit", "before", "after");
+
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                Set<String> documented = new TreeSet<>();
+                JsonNode parameters = operation.getValue().get("parameters");
+                if (parameters != null) {
+                    parameters.forEach(p -> {
+                        if (p.get("in").stringValue().equals("query")) {
+                            documented.add(p.get("name").stringValue());
+                        }
+                    });
+                }
+                assertThat(documented).as(route).isEqualTo(served.get(route));
+            }
         }
     }
 

@@ -55,8 +55,17 @@ class ProblemDetailsTest {
     void a_wrong_method_is_a_405_problem_with_the_allowed_methods() {
         HttpResponse<String> response = api.send("/api/chat/unread-count", "DELETE", patient, null, null);
 
-        assertProblem(response, 405, "Method Not Allowed", "BAD_REQUEST");
+        assertProblem(response, 405, "Method Not Allowed", "METHOD_NOT_ALLOWED");
+        assertThat(json(response).get("type").stringValue()).isEqualTo("urn:carechat:problem:method-not-allowed");
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
+    void a_request_the_core_finds_invalid_is_a_422_problem_with_its_own_code() {
+        HttpResponse<String> response = api.get("/api/chat/conversations?cursor=bm9wZQ", patient);
+
+        assertProblem(response, 422, "Unprocessable Content", "INVALID");
+        assertThat(json(response).get("type").stringValue()).isEqualTo("urn:carechat:problem:invalid");
     }
 
     @Test

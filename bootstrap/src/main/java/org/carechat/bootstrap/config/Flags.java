@@ -16,7 +16,7 @@ final class Flags {
             String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
             Option option = byFlag(name);
             if (option == null) {
-                throw new ConfigException("unknown option '" + name + "'; the options are listed in the README "
+                throw new ConfigException("unknown option '" + name + "'; --help lists the options "
                         + "(each CHAT_X variable is also the flag --x)");
             }
             if (argument.contains("=")) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum Option {
     PORT("CHAT_PORT", "8080", "TCP port of the one door: REST, WebSocket (/ws), /health and /metrics. 0 picks a free port."),
-    HOST("CHAT_HOST", "0.0.0.0", "Address to listen on."),
+    HOST("CHAT_HOST", "0.0.0.0", "Address to listen on. With CHAT_DEMO and no CHAT_HOST given: 127.0.0.1 (this machine only)."),
     JWT_SECRET("CHAT_JWT_SECRET", null, "HS256 shared secret, at least 32 bytes. The server refuses to start with a shorter one."),
     JWT_PUBLIC_KEY("CHAT_JWT_PUBLIC_KEY", null, "RS256/ES256 public key: PEM text, or a path to a PEM file."),
     JWT_JWKS("CHAT_JWT_JWKS", null, "RS256/ES256 keys as a JWKS file path or http(s) URL (the key is chosen by kid)."),

@@ -62,6 +62,8 @@ public record ServerConfig(
 
     public static final Set<String> STORES = Set.of("embedded", "mongo", "memory");
     public static final Set<String> DURABILITIES = Set.of("synced", "written");
+    /** Where demo mode listens when no host is given: the loopback interface only. */
+    public static final String DEMO_HOST = "127.0.0.1";
 
     public ServerConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
@@ -90,9 +92,11 @@ public record ServerConfig(
 
     private static ServerConfig from(Map<Option, String> given) {
         Values v = new Values(given);
+        boolean demo = v.bool(Option.DEMO);
         ServerConfig config = new ServerConfig(
                 v.integer(Option.PORT, 0, 65535),
-                v.text(Option.HOST),
+                // a demo prints working tokens for seeded people: it stays on this machine unless a host is given
+                v.isGiven(Option.HOST) || !demo ? v.text(Option.HOST) : DEMO_HOST,
                 v.text(Option.JWT_SECRET),
                 v.text(Option.JWT_PUBLIC_KEY),
                 v.text(Option.JWT_JWKS),
@@ -134,7 +138,7 @@ public record ServerConfig(
                 v.duration(Option.CALL_MAX_DURATION),
                 v.duration(Option.SHUTDOWN_GRACE),
                 v.text(Option.METRICS_TOKEN),
-                v.bool(Option.DEMO));
+                demo);
         config.validate();
         return config;
     }
@@ -174,6 +178,12 @@ public record ServerConfig(
 
         Values(Map<Option, String> given) {
             this.given = given;
+        }
+
+        /** Whether the option was given a value (not blank) by a variable or a flag. */
+        boolean isGiven(Option option) {
+            String value = given.get(option);
+            return value != null && !value.isBlank();
         }
 
         /** The given value, or the default when the option is absent or blank ({@code CHAT_X=} means unset). */

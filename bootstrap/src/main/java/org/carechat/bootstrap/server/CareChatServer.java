@@ -100,6 +100,7 @@ public final class CareChatServer implements AutoCloseable {
         this.http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
         http.addListener(listener);
+        listener.registerAddOn(new StrictFraming(metrics));
         listener.registerAddOn(new IgnoreForeignUpgrades());
         this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics);
         webSocket.install(listener);

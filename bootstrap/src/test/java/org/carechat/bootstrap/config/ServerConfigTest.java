@@ -66,6 +66,44 @@ class ServerConfigTest {
     }
 
     @Test
+    void demo_listens_on_the_loopback_address_unless_a_host_is_given() {
+        assertThat(ServerConfig.load(Map.of(), List.of("--demo")).host()).isEqualTo("127.0.0.1");
+        assertThat(ServerConfig.load(Map.of("CHAT_DEMO", "true"), List.of()).host()).isEqualTo("127.0.0.1");
+        assertThat(ServerConfig.load(Map.of("CHAT_HOST", "0.0.0.0"), List.of("--demo")).host()).isEqualTo("0.0.0.0");
+        assertThat(ServerConfig.load(Map.of(), List.of("--demo", "--host", "192.0.2.7")).host()).isEqualTo("192.0.2.7");
+        assertThat(ServerConfig.load(Map.of("CHAT_HOST", " "), List.of("--demo")).host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void without_demo_the_server_listens_on_every_interface_by_default() {
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of()).host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void help_lists_every_option_with_its_flag_variable_default_and_meaning() {
+        String help = Usage.text();
+
+        for (Option option : Option.values()) {
+            assertThat(help).as(option.env())
+                    .containsPattern("(?m)^  " + java.util.regex.Pattern.quote(option.flag()) + "( <[a-z-]+>)?    "
+                            + option.env() + ", default: " + java.util.regex.Pattern.quote(
+                                    option.defaultValue() == null || option.defaultValue().isEmpty() ? "(none)" : option.defaultValue())
+                            + "$")
+                    .contains("      " + option.description().replace("`", "") + "\n");
+        }
+        assertThat(help).startsWith("Usage: java -jar carechat.jar").doesNotContain("`");
+    }
+
+    @Test
+    void help_is_asked_with_help_or_h_anywhere_on_the_command_line() {
+        assertThat(Usage.requested(List.of("--help"))).isTrue();
+        assertThat(Usage.requested(List.of("-h"))).isTrue();
+        assertThat(Usage.requested(List.of("--port", "9000", "--help"))).isTrue();
+        assertThat(Usage.requested(List.of("--demo"))).isFalse();
+        assertThat(Usage.requested(List.of("--jwt-secret=--help"))).isFalse();
+    }
+
+    @Test
     void without_a_key_and_without_demo_the_server_refuses_to_start_and_says_what_to_set() {
         assertThatThrownBy(() -> ServerConfig.load(Map.of(), List.of()))
                 .isInstanceOf(ConfigException.class)

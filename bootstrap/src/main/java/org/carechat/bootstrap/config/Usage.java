@@ -1,0 +1,35 @@
+package org.carechat.bootstrap.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code --help} (or {@code -h}) prints: every {@link Option} with its flag, variable, default and meaning. */
+public final class Usage {
+    private Usage() {
+    }
+
+    /** Whether the command line asks for help, anywhere among its arguments. */
+    public static boolean requested(List<String> arguments) {
+        return arguments.contains("--help") || arguments.contains("-h");
+    }
+
+    public static String text() {
+        StringBuilder out = new StringBuilder(8192);
+        out.append("Usage: java -jar carechat.jar [--option value | --option=value]...\n\n")
+                .append("Starts the CareChat server. Each option is also an environment variable (the flag wins);\n")
+                .append("--demo alone means --demo=true. -h, --help: print this and exit.\n\n");
+        for (Option option : Option.values()) {
+            out.append("  ").append(option.flag()).append(option == Option.DEMO ? "" : " " + placeholder(option))
+                    .append("    ").append(option.env())
+                    .append(", default: ").append(option.defaultValue() == null || option.defaultValue().isEmpty()
+                            ? "(none)" : option.defaultValue())
+                    .append('\n')
+                    .append("      ").append(option.description().replace("`", "")).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String placeholder(Option option) {
+        return "<" + option.name().toLowerCase(Locale.ROOT).replace('_', '-') + ">";
+    }
+}
