@@ -40,7 +40,7 @@ final class Report {
         server.put("jar", target.jar.toString());
         server.put("jvmOptions", String.join(" ", target.jvmOptions));
         server.put("ratePerSecondPerUser", Target.BENCH_RATE);
-        server.put("note", "CHAT_RATE_PER_SECOND and CHAT_RATE_BURST are lifted to " + Target.BENCH_RATE
+        server.put("note", "CHAT_RATE_PER_SECOND, CHAT_RATE_BURST and CHAT_ADMIN_RATE_* are lifted to " + Target.BENCH_RATE
                 + " for the benchmark (product default 20/s, bursts of 40); every other setting is the product default");
         ObjectNode generator = root.putObject("generator");
         generator.put("clientThreads", target.clientThreads);

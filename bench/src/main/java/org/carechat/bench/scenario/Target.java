@@ -106,7 +106,9 @@ public final class Target {
                     + ",settings=profile,jdk.ExecutionSample#period=" + jfrPeriod + ",dumponexit=true");
         }
         Path log = results.resolve("logs").resolve(run + "-server.log");
-        return ServerProcess.start(new ServerProcess.Launch(jar, jvm, flags, log, secret));
+        // seeding hundreds of pairs through the admin API must not meet the administrators' request budget
+        Map<String, String> environment = Map.of("CHAT_ADMIN_RATE_PER_SECOND", BENCH_RATE, "CHAT_ADMIN_RATE_BURST", BENCH_RATE);
+        return ServerProcess.start(new ServerProcess.Launch(jar, jvm, flags, environment, log, secret));
     }
 
     /** The data directory of a finished run is not kept (a million messages are not worth the disk). */

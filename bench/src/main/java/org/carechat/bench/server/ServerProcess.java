@@ -43,7 +43,12 @@ public final class ServerProcess implements AutoCloseable {
      * Where and how to run the server: {@code flags} are the server's own command-line flags
      * ({@code --store}, {@code --rate-per-second}, ...), {@code jvmOptions} go before {@code -jar}.
      */
-    public record Launch(Path jar, List<String> jvmOptions, Map<String, String> flags, Path log, String jwtSecret) {
+    /**
+     * {@code environment} adds variables to the server's environment: settings a jar of an earlier version
+     * would refuse as unknown flags, but simply ignores as variables (so one bench drives old and new jars).
+     */
+    public record Launch(Path jar, List<String> jvmOptions, Map<String, String> flags, Map<String, String> environment,
+                         Path log, String jwtSecret) {
     }
 
     /** The server did not come up: the reason is the tail of its log. */
@@ -70,6 +75,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(launch.log().toFile());
         // the secret goes by environment, not on the command line where ps would show it
+        builder.environment().putAll(launch.environment());
         builder.environment().put("CHAT_JWT_SECRET", launch.jwtSecret());
         try {
             Files.createDirectories(launch.log().getParent());
