@@ -17,7 +17,9 @@ import org.carechat.application.support.CareAccess;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.attachment.FileContent;
 import org.carechat.domain.attachment.FileType;
+import org.carechat.domain.attachment.Sniff;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
@@ -63,10 +65,11 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
                 if (head.length == 0) {
                     throw Refusal.invalid("the file is empty");
                 }
-                FileType type = rules.checkType(head, head.length, command.declaredType());
+                Sniff sniff = rules.recognise(head, head.length, command.declaredType());
                 AttachmentId id = AttachmentId.of("a_" + ids.newId());
                 InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), command.content());
                 long size = blobs.write(id, new LimitedInputStream(whole, rules.maxBytes(), rules::tooLarge));
+                FileType type = confirmed(id, size, sniff, command.declaredType());
                 Attachment attachment = new Attachment(id, actor.id(), AttachmentRules.safeName(command.fileName(), type),
                         type.mimeType(), size, clock.instant());
                 attachments.save(attachment);
@@ -76,6 +79,37 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
                 throw new UncheckedIOException("storing an upload failed", e);
             }
         });
+    }
+
+    /**
+     * The type of the stored file, when its first bytes left it open looked for in its whole content; when the
+     * content refutes the type, the stored bytes are deleted and the upload refused.
+     */
+    private FileType confirmed(AttachmentId id, long size, Sniff sniff, String declared) throws IOException {
+        try {
+            return rules.confirm(sniff, stored(id, size), declared);
+        } catch (RuntimeException | IOException | Error e) {
+            try {
+                blobs.delete(id);
+            } catch (IOException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private FileContent stored(AttachmentId id, long size) {
+        return new FileContent() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return blobs.open(id).orElseThrow(() -> new IOException("the stored upload " + id + " is gone"));
+            }
+        };
     }
 
     @Override
