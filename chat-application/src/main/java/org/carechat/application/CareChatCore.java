@@ -5,6 +5,7 @@ import org.carechat.application.admin.OpenCareRelationshipUseCase;
 import org.carechat.application.admin.QueryAuditUseCase;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase;
 import org.carechat.application.admin.UpsertUserUseCase;
+import org.carechat.application.attachment.AttachmentRetention;
 import org.carechat.application.attachment.AttachmentService;
 import org.carechat.application.attachment.DownloadAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
@@ -71,6 +72,7 @@ public final class CareChatCore {
     private final PresenceService presence;
     private final CallService calls;
     private final AttachmentService attachments;
+    private final AttachmentRetention attachmentRetention;
     private final AdminService admin;
 
     public CareChatCore(ChatPorts ports, ChatSettings settings) {
@@ -87,7 +89,7 @@ public final class CareChatCore {
 
         this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
                 tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
-        this.changes = new MessageChanges(access, ports.messages(), ports.notifier(), views, audit,
+        this.changes = new MessageChanges(access, ports.messages(), ports.attachments(), ports.notifier(), views, audit,
                 settings.messageRules(), ports.clock());
         this.receipts = new Receipts(access, ports.conversations(), ports.notifier(), views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
@@ -101,6 +103,8 @@ public final class CareChatCore {
                 audit, ports.ids(), ports.clock(), settings.ringTimeout(), settings.maxSignalBytes(), limits);
         this.attachments = new AttachmentService(access, ports.attachments(), ports.blobs(), ports.messages(),
                 ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
+        this.attachmentRetention = new AttachmentRetention(ports.attachments(), ports.blobs(), ports.messages(), audit,
+                settings.attachmentRules(), ports.timers(), ports.clock());
         this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
                 ports.auditTrail(), audit, settings.roles(), ports.clock());
     }
@@ -223,6 +227,11 @@ public final class CareChatCore {
 
     public DownloadAttachmentUseCase downloadAttachment() {
         return attachments;
+    }
+
+    /** The deletion of uploads no message carries, once their retention passed: started by whoever hosts the core. */
+    public AttachmentRetention attachmentRetention() {
+        return attachmentRetention;
     }
 
     public UpsertUserUseCase upsertUser() {

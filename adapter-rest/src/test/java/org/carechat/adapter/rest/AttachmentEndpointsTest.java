@@ -241,6 +241,124 @@ class AttachmentEndpointsTest {
         assertThat(upload(null, png(100), "image/png", "x.png").statusCode()).isEqualTo(401);
     }
 
+    // ---- uploads are bounded (issue 10, item 7)
+
+    @Test
+    void an_upload_past_the_uploaders_quota_is_refused_with_413_and_a_problem_naming_the_quota() throws IOException {
+        try (RestHarness small = RestHarness.builder().chat(ChatSettings.standard().withAttachmentRules(
+                new AttachmentRules(LIMIT, EnumSet.allOf(FileType.class)).withQuotaBytes(2500))).start()) {
+            small.seedClinic();
+            String p1 = small.token("p1", "patient");
+            Map<String, String> png = Map.of("Content-Type", "image/png", "X-File-Name", "scan.png");
+
+            HttpResponse<String> first = small.sendWith("/api/chat/attachments", "POST", p1, png, BodyPublishers.ofByteArray(png(2000)));
+            HttpResponse<String> second = small.sendWith("/api/chat/attachments", "POST", p1, png, BodyPublishers.ofByteArray(png(600)));
+            HttpResponse<String> chunked = small.sendWith("/api/chat/attachments", "POST", p1, png,
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(png(600))));
+            HttpResponse<String> fits = small.sendWith("/api/chat/attachments", "POST", p1, png, BodyPublishers.ofByteArray(png(500)));
+            HttpResponse<String> otherUser = small.sendWith("/api/chat/attachments", "POST", small.token("p2", "patient"), png,
+                    BodyPublishers.ofByteArray(png(2000)));
+
+            assertThat(first.statusCode()).isEqualTo(201);
+            for (HttpResponse<String> refused : java.util.List.of(second, chunked)) {
+                assertThat(refused.statusCode()).isEqualTo(413);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("application/problem+json"));
+                assertThat(json(refused).get("code").stringValue()).isEqualTo("PAYLOAD_TOO_LARGE");
+                assertThat(json(refused).get("detail").stringValue())
+                        .isEqualTo("the file does not fit in your storage quota of 2500 bytes (500 bytes left)");
+            }
+            assertThat(fits.statusCode()).isEqualTo(201);
+            assertThat(otherUser.statusCode()).as("the quota is per uploader").isEqualTo(201);
+        }
+    }
+
+    @Test
+    void an_announced_length_past_the_quota_is_refused_before_the_body_is_sent() throws IOException {
+        try (RestHarness small = RestHarness.builder().chat(ChatSettings.standard().withAttachmentRules(
+                new AttachmentRules(LIMIT, EnumSet.allOf(FileType.class)).withQuotaBytes(2500))).start()) {
+            small.seedClinic();
+
+            RawHttp.Answer answer = RawHttp.exchange(small.base, "POST /api/chat/attachments HTTP/1.1\r\n"
+                    + "Authorization: Bearer " + small.token("p1", "patient") + "\r\nContent-Type: image/png\r\n"
+                    + "Content-Length: 3000", new byte[0]);
+
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(answer.body()).contains("storage quota");
+        }
+    }
+
+    @Test
+    void an_upload_no_message_carries_is_deleted_after_24_hours_with_an_audit_entry_and_a_sent_one_stays() {
+        api.core.attachmentRetention().start();
+        String unsent = json(upload(patient, pdf(), "application/pdf", "draft.pdf")).get("id").stringValue();
+        String sent = json(upload(patient, png(300), "image/png", "rash.png")).get("id").stringValue();
+        String conversation = api.conversation("p1", "patient", "d1");
+        RestHarness.expect(api.post("/api/chat/conversations/" + conversation + "/messages", patient,
+                "{\"type\":\"image\",\"attachmentId\":\"" + sent + "\"}"), 201);
+
+        java.time.Instant later = RestHarness.START.plus(java.time.Duration.ofDays(3));
+        String patientLater = org.carechat.application.port.fake.TestTokens.token("p1", "patient", later);
+        String doctorLater = org.carechat.application.port.fake.TestTokens.token("d1", "doctor", later);
+        String adminLater = org.carechat.application.port.fake.TestTokens.token("root", "admin", later);
+
+        api.time.advance(java.time.Duration.ofHours(23));
+        int unsentAfter23Hours = download(patientLater, unsent).statusCode();
+        api.time.advance(java.time.Duration.ofHours(1).plusMinutes(10));
+        HttpResponse<byte[]> unsentAfterADay = download(patientLater, unsent);
+        HttpResponse<byte[]> sentAfterADay = download(doctorLater, sent);
+        JsonNode trail = json(api.get("/api/admin/audit?userId=carechat:retention", adminLater));
+        api.core.attachmentRetention().stop();
+
+        assertThat(unsentAfter23Hours).isEqualTo(200);
+        assertThat(unsentAfterADay.statusCode()).isEqualTo(404);
+        assertThat(sentAfterADay.statusCode()).isEqualTo(200);
+        assertThat(trail.get("items")).hasSize(1);
+        JsonNode entry = trail.get("items").get(0);
+        assertThat(entry.get("action").stringValue()).isEqualTo("attachment_expire");
+        assertThat(entry.get("outcome").stringValue()).isEqualTo("ok");
+        assertThat(entry.get("targets")).extracting(JsonNode::stringValue)
+                .containsExactly("attachment:" + unsent, "user:p1");
+    }
+
+    @Test
+    void a_patient_without_an_active_care_relationship_cannot_upload() {
+        String stranger = api.token("p3", "patient");
+        api.user("p3", "Pam Three", "patient");
+
+        HttpResponse<String> none = upload(stranger, png(100), "image/png", "x.png");
+        HttpResponse<String> before = upload(patient, png(100), "image/png", "x.png");
+        RestHarness.expect(api.delete("/api/admin/care-relationships?patientId=p1&clinicianId=d1", api.admin()), 200);
+        HttpResponse<String> after = upload(patient, png(100), "image/png", "x.png");
+
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(json(none).get("code").stringValue()).isEqualTo("FORBIDDEN");
+        assertThat(json(none).get("detail").stringValue()).isEqualTo("no active care relationship");
+        assertThat(before.statusCode()).isEqualTo(201);
+        assertThat(after.statusCode()).as("once care ended").isEqualTo(403);
+    }
+
+    @Test
+    void a_clinician_uploads_while_consults_are_allowed_and_only_in_care_when_they_are_not() {
+        try (RestHarness noConsults = RestHarness.builder().chat(ChatSettings.standard()
+                .withCarePolicy(new org.carechat.domain.care.CarePolicy(false))).start()) {
+            noConsults.seedClinic();
+            String nurse = noConsults.token("n1", "nurse");
+            String d1 = noConsults.token("d1", "doctor");
+            Map<String, String> png = Map.of("Content-Type", "image/png");
+
+            int nurseWithoutPatients = noConsults.sendWith("/api/chat/attachments", "POST", nurse, png,
+                    BodyPublishers.ofByteArray(png(100))).statusCode();
+            int doctorInCare = noConsults.sendWith("/api/chat/attachments", "POST", d1, png,
+                    BodyPublishers.ofByteArray(png(100))).statusCode();
+
+            assertThat(nurseWithoutPatients).isEqualTo(403);
+            assertThat(doctorInCare).isEqualTo(201);
+        }
+        assertThat(upload(api.token("n1", "nurse"), png(100), "image/png", "x.png").statusCode())
+                .as("consults allowed (the default): a nurse may send to colleagues").isEqualTo(201);
+    }
+
     // ---- the file types of the maternity clinics, each checked on its bytes (issue 10, item 16)
 
     @ParameterizedTest(name = "{0} as {1}")
