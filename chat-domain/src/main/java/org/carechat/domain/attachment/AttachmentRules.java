@@ -115,9 +115,6 @@ public record AttachmentRules(long maxBytes, Set<FileType> allowed, long quotaBy
         if (claims(declared) && candidates.stream().noneMatch(type -> type.isNamedBy(declared))) {
             throw mismatch();
         }
-        if (sniff.inspection() == Inspection.NONE && candidates.size() > 1) {
-            throw new IllegalStateException("a decided sniff has one candidate");
-        }
         return new Sniff(candidates, sniff.inspection());
     }
 
