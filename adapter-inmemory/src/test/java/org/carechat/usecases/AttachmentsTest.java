@@ -199,6 +199,185 @@ final class AttachmentsTest {
         assertThat(fx.everything(fx.ada, conversation)).isEmpty();
     }
 
+    // ---- the uploader's quota of stored bytes (issue 10, item 7a)
+
+    @Test
+    void an_upload_past_the_uploaders_quota_is_too_large_and_nothing_of_it_is_kept() throws IOException {
+        byte[] pdf = SampleFiles.pdf();
+        ChatFixture small = ChatFixture.create(settings -> settings.withAttachmentRules(
+                settings.attachmentRules().withQuotaBytes(2L * pdf.length + 10)));
+        ok(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf), null, "1.pdf", null)));
+        ok(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf), null, "2.pdf", null)));
+
+        var streamed = small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf),
+                null, "3.pdf", null));
+        var announced = small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf),
+                null, "3.pdf", (long) pdf.length));
+        var byAnother = small.core.uploadAttachment().upload(new Upload(small.bob, new ByteArrayInputStream(pdf),
+                null, "mine.pdf", null));
+
+        assertThat(failure(streamed).kind()).isEqualTo(FailureKind.TOO_LARGE);
+        assertThat(failure(streamed).message()).contains("storage quota of " + (2L * pdf.length + 10) + " bytes");
+        assertThat(failure(announced).kind()).isEqualTo(FailureKind.TOO_LARGE);
+        assertThat(byAnother.isOk()).as("the quota is per uploader").isTrue();
+        assertThat(small.attachments.storedBytes(small.alice.id())).isEqualTo(2L * pdf.length);
+        for (AttachmentId id : small.blobs.attempted()) {
+            if (small.attachments.find(id).isEmpty()) {
+                assertThat(small.blobs.open(id)).as("bytes of the refused %s", id).isEmpty();
+            }
+        }
+        byte[] tiny = "ok\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(tiny),
+                "text/plain", "fits.txt", null)).isOk()).as("what still fits is accepted").isTrue();
+    }
+
+    @Test
+    void two_uploads_streamed_side_by_side_cannot_both_take_the_last_room() throws Exception {
+        byte[] pdf = SampleFiles.pdf();
+        ChatFixture small = ChatFixture.create(settings -> settings.withAttachmentRules(
+                settings.attachmentRules().withQuotaBytes(pdf.length + pdf.length / 2)));
+        java.util.concurrent.CountDownLatch bothStreamed = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Result<Attachment>>> uploads = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                InputStream held = new HeldAtTheEnd(pdf, bothStreamed);
+                uploads.add(pool.submit(() -> small.core.uploadAttachment().upload(
+                        new Upload(small.alice, held, "application/pdf", "lab.pdf", null))));
+            }
+            List<Result<Attachment>> results = new java.util.ArrayList<>();
+            for (var upload : uploads) {
+                results.add(upload.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(results).filteredOn(Result::isOk).hasSize(1);
+            assertThat(results).filteredOn(result -> !result.isOk())
+                    .allSatisfy(result -> assertThat(result.failure().kind()).isEqualTo(FailureKind.TOO_LARGE));
+            assertThat(small.attachments.storedBytes(small.alice.id())).isEqualTo(pdf.length);
+            assertThat(small.blobs.attempted().stream().filter(id -> {
+                try {
+                    return small.blobs.open(id).isPresent();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).as("only the bytes of the kept upload stay").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_deleted_unsent_upload_gives_its_room_back() {
+        byte[] pdf = SampleFiles.pdf();
+        ChatFixture small = ChatFixture.create(settings -> settings.withAttachmentRules(
+                settings.attachmentRules().withQuotaBytes(pdf.length)));
+        ok(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf), null, "1.pdf", null)));
+        assertThat(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf), null,
+                "2.pdf", null)).isOk()).isFalse();
+
+        small.time.advance(AttachmentRules.DEFAULT_UNREFERENCED_RETENTION.plusSeconds(1));
+        small.core.attachmentRetention().sweep(10);
+
+        assertThat(small.core.uploadAttachment().upload(new Upload(small.alice, new ByteArrayInputStream(pdf), null,
+                "2.pdf", null)).isOk()).isTrue();
+    }
+
+    // ---- uploads only from someone with a person to send them to (issue 10, item 7c)
+
+    @Test
+    void a_patient_in_care_with_nobody_cannot_upload_and_nothing_is_stored() {
+        var refused = tryUpload(fx.carol, SampleFiles.pdf(), "application/pdf", "lab.pdf", null);
+
+        assertThat(failure(refused).kind()).isEqualTo(FailureKind.FORBIDDEN);
+        assertThat(failure(refused).message()).isEqualTo("no active care relationship");
+        assertThat(fx.blobs.attempted()).isEmpty();
+    }
+
+    @Test
+    void a_patient_whose_care_ended_cannot_upload_any_more() {
+        assertThat(tryUpload(fx.bob, SampleFiles.pdf(), null, "lab.pdf", null).isOk()).isTrue();
+
+        fx.revoke(fx.bob, fx.ben);
+
+        assertThat(failure(tryUpload(fx.bob, SampleFiles.pdf(), null, "lab.pdf", null)).kind())
+                .isEqualTo(FailureKind.FORBIDDEN);
+    }
+
+    @Test
+    void a_patient_whose_care_expired_cannot_upload_any_more() {
+        ChatFixture clinic = ChatFixture.create();
+        clinic.relate(clinic.carol, clinic.ben, ChatFixture.START.plus(java.time.Duration.ofDays(1)));
+        assertThat(clinic.core.uploadAttachment().upload(new Upload(clinic.carol,
+                new ByteArrayInputStream(SampleFiles.pdf()), null, "a.pdf", null)).isOk()).isTrue();
+
+        clinic.time.advance(java.time.Duration.ofDays(1));
+
+        assertThat(failure(clinic.core.uploadAttachment().upload(new Upload(clinic.carol,
+                new ByteArrayInputStream(SampleFiles.pdf()), null, "a.pdf", null))).kind()).isEqualTo(FailureKind.FORBIDDEN);
+    }
+
+    @Test
+    void a_clinician_uploads_while_consults_are_allowed_or_while_in_care_with_a_patient() {
+        ChatFixture noConsults = ChatFixture.create(settings -> settings.withCarePolicy(
+                new org.carechat.domain.care.CarePolicy(false)));
+        Actor lone = Actor.of(org.carechat.domain.user.UserId.of("d_lone"), org.carechat.domain.user.Role.DOCTOR);
+        fx.upsert(lone, "Dr. Lone", "doctor", null);
+        noConsults.upsert(lone, "Dr. Lone", "doctor", null);
+
+        assertThat(tryUpload(lone, SampleFiles.pdf(), null, "x.pdf", null).isOk()).as("consults allowed").isTrue();
+        assertThat(noConsults.core.uploadAttachment().upload(new Upload(noConsults.ben,
+                new ByteArrayInputStream(SampleFiles.pdf()), null, "x.pdf", null)).isOk()).as("in care with Bob").isTrue();
+        assertThat(failure(noConsults.core.uploadAttachment().upload(new Upload(lone,
+                new ByteArrayInputStream(SampleFiles.pdf()), null, "x.pdf", null))).kind()).isEqualTo(FailureKind.FORBIDDEN);
+
+        noConsults.revoke(noConsults.bob, noConsults.ben);
+
+        assertThat(failure(noConsults.core.uploadAttachment().upload(new Upload(noConsults.ben,
+                new ByteArrayInputStream(SampleFiles.pdf()), null, "x.pdf", null))).kind()).isEqualTo(FailureKind.FORBIDDEN);
+    }
+
+    /** The file's bytes, then a wait at the very end until every such stream has been read that far. */
+    private static final class HeldAtTheEnd extends InputStream {
+        private final byte[] bytes;
+        private final java.util.concurrent.CountDownLatch atTheEnd;
+        private int position;
+        private boolean arrived;
+
+        HeldAtTheEnd(byte[] bytes, java.util.concurrent.CountDownLatch atTheEnd) {
+            this.bytes = bytes;
+            this.atTheEnd = atTheEnd;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (position < bytes.length) {
+                int n = Math.min(length, bytes.length - position);
+                System.arraycopy(bytes, position, target, offset, n);
+                position += n;
+                return n;
+            }
+            if (!arrived) {
+                arrived = true;
+                atTheEnd.countDown();
+                try {
+                    if (!atTheEnd.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IOException("the other upload never got here");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return -1;
+        }
+    }
+
     private Result<Sent> send(MessageType type, AttachmentId attachment) {
         return fx.core.sendMessage().send(new SendMessage(fx.alice, conversation, null, type, null, attachment, null, null));
     }

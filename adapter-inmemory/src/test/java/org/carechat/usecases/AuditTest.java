@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.carechat.application.Actor;
+import org.carechat.application.attachment.AttachmentRetention;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.QueryAuditUseCase.QueryAudit;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase.RevokeCareRelationship;
@@ -128,6 +129,12 @@ final class AuditTest {
         assertThat(withFile.targets()).contains(conversation, attachment).hasSize(3);
         expect(dan, AuditAction.ATTACHMENT_DOWNLOAD, "ok", List.of(attachment),
                 () -> fx.core.downloadAttachment().download(new DownloadAttachment(dan, file.id())));
+        Attachment unsent = ok(fx.core.uploadAttachment().upload(new Upload(fx.carol,
+                new ByteArrayInputStream(SampleFiles.pdf()), "application/pdf", "draft.pdf", null)));
+        fx.time.advance(AttachmentRules.DEFAULT_UNREFERENCED_RETENTION.plusSeconds(1));
+        expect(AttachmentRetention.ACTOR, AuditAction.ATTACHMENT_EXPIRE, "ok",
+                List.of("attachment:" + unsent.id(), "user:p_carol"),
+                () -> Result.ok(fx.core.attachmentRetention().sweep(10)));
 
         var requested = expect(fx.carol, AuditAction.CALL_REQUEST, "ok", null,
                 () -> fx.core.requestCall().requestCall(new RequestCall(fx.carol, c, null, CallMedia.AUDIO)));

@@ -44,8 +44,13 @@ final class SampleFiles {
         return pdf.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Bytes of no type CareChat knows: plain text. */
+    /** Bytes of no type CareChat knows: the start of a Windows executable. */
     static byte[] unknown() {
-        return "Just some plain text, not a picture at all.\n".getBytes(StandardCharsets.UTF_8);
+        byte[] exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[2] = (byte) 0x90;
+        exe[60] = 0x40;
+        return exe;
     }
 }

@@ -50,7 +50,10 @@ public final class CareChat {
         return new Builder();
     }
 
-    /** Collects ports and settings; every port left unset is in memory. */
+    /**
+     * Collects ports and settings; every port left unset is in memory. The core it builds already deletes, on its
+     * timers, the uploads no message carries once their retention passed.
+     */
     public static final class Builder {
         private Conversations conversations;
         private Messages messages;
@@ -159,7 +162,9 @@ public final class CareChat {
                     timers != null ? timers : new ExecutorTimers(),
                     ids != null ? ids : new UlidIdGenerator(time, new SecureRandom()),
                     time);
-            return new CareChatCore(ports, settings);
+            CareChatCore core = new CareChatCore(ports, settings);
+            core.attachmentRetention().start();
+            return core;
         }
     }
 }

@@ -5,6 +5,7 @@ import org.carechat.application.admin.OpenCareRelationshipUseCase;
 import org.carechat.application.admin.QueryAuditUseCase;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase;
 import org.carechat.application.admin.UpsertUserUseCase;
+import org.carechat.application.attachment.AttachmentRetention;
 import org.carechat.application.attachment.AttachmentService;
 import org.carechat.application.attachment.DownloadAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
@@ -77,6 +78,7 @@ public final class CareChatCore {
     private final PresenceService presence;
     private final CallService calls;
     private final AttachmentService attachments;
+    private final AttachmentRetention attachmentRetention;
     private final AdminService admin;
     private final Audit audit;
     private final RequestBudgets budgets;
@@ -97,7 +99,7 @@ public final class CareChatCore {
 
         this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
                 tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
-        this.changes = new MessageChanges(access, ports.messages(), notifier, views, audit,
+        this.changes = new MessageChanges(access, ports.messages(), ports.attachments(), notifier, views, audit,
                 settings.messageRules(), ports.clock());
         this.receipts = new Receipts(access, ports.conversations(), notifier, views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
@@ -113,6 +115,8 @@ public final class CareChatCore {
                         settings.maxSignalBytes(), limits));
         this.attachments = new AttachmentService(access, ports.attachments(), ports.blobs(), ports.messages(),
                 ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
+        this.attachmentRetention = new AttachmentRetention(ports.attachments(), ports.blobs(), ports.messages(), audit,
+                settings.attachmentRules(), ports.timers(), ports.clock());
         this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
                 ports.auditTrail(), audit, settings.roles(), ports.clock(), calls::careChanged);
         this.budgets = new RequestBudgets(settings.rateLimits(), ports.clock());
@@ -249,6 +253,11 @@ public final class CareChatCore {
 
     public DownloadAttachmentUseCase downloadAttachment() {
         return attachments;
+    }
+
+    /** The deletion of uploads no message carries, once their retention passed: started by whoever hosts the core. */
+    public AttachmentRetention attachmentRetention() {
+        return attachmentRetention;
     }
 
     public UpsertUserUseCase upsertUser() {

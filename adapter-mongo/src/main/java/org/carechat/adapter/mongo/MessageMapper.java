@@ -56,7 +56,7 @@ final class MessageMapper {
 
     private static final String EMOJI = "emoji";
     private static final String USERS = "users";
-    private static final String REF_ID = "id";
+    static final String REF_ID = "id";
     private static final String REF_NAME = "name";
     private static final String REF_MIME_TYPE = "mimeType";
     private static final String REF_SIZE = "size";

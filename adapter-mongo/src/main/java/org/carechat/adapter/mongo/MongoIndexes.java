@@ -48,6 +48,8 @@ final class MongoIndexes {
     static final String AUDIT_ACTOR_AT = "actor_at";
     static final String AUDIT_TARGETS_AT = "targets_at";
     static final String AUDIT_AT = "at";
+    static final String ATTACHMENT_UPLOADER = "uploader";
+    static final String ATTACHMENT_UNREFERENCED = "unreferenced_since";
 
     private MongoIndexes() {
     }
@@ -79,7 +81,12 @@ final class MongoIndexes {
         create(audit, Indexes.compoundIndex(Indexes.ascending(AuditEntryMapper.TARGETS),
                 Indexes.descending(AuditEntryMapper.AT)), AUDIT_TARGETS_AT, false, false);
         create(audit, Indexes.descending(AuditEntryMapper.AT), AUDIT_AT, false, false);
-        // The directory and attachments are found by _id only, which every collection has.
+
+        MongoCollection<Document> attachments = database.getCollection(ATTACHMENTS);
+        create(attachments, Indexes.ascending(AttachmentMapper.UPLOADER), ATTACHMENT_UPLOADER, false, false);
+        create(attachments, Indexes.ascending(AttachmentMapper.UNREFERENCED_SINCE, AttachmentMapper.ID),
+                ATTACHMENT_UNREFERENCED, false, true);
+        // The directory is found by _id only, which every collection has.
     }
 
     private static void create(MongoCollection<Document> collection, Bson keys, String name, boolean unique,

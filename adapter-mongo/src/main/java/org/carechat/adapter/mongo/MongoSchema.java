@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Projections.include;
 
+import java.util.HashSet;
+import java.util.Set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -18,10 +20,15 @@ import org.bson.Document;
  * <p>Version 2 gave every message its {@code place} ({@code conversationId|seq}), which history pages and the
  * search for the last place read through a unique index: messages written by version 1 get it here (its
  * unique index could not even be created while several messages lacked it).
+ *
+ * <p>Version 3 records since when no message carries an upload ({@code unreferencedSince}, absent while one
+ * does), which the deletion of unsent uploads reads: an upload of a version-2 database that no message carries
+ * counts as unreferenced since it was uploaded. One pass over the messages that carry a file, one over the
+ * uploads.
  */
 final class MongoSchema {
     static final String COLLECTION = "schema";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final String ID = "_id";
     private static final String KEY = "carechat";
     private static final String VERSION_FIELD = "version";
@@ -34,14 +41,36 @@ final class MongoSchema {
         MongoCollection<Document> schema = database.getCollection(COLLECTION);
         Document stored = schema.find(eq(ID, KEY)).first();
         MongoCollection<Document> messages = database.getCollection(MongoIndexes.MESSAGES);
-        int version = stored != null ? stored.getInteger(VERSION_FIELD, 1)
-                : messages.find().limit(1).first() == null ? VERSION : 1;
+        boolean empty = messages.find().limit(1).first() == null
+                && database.getCollection(MongoIndexes.ATTACHMENTS).find().limit(1).first() == null;
+        int version = stored != null ? stored.getInteger(VERSION_FIELD, 1) : empty ? VERSION : 1;
         if (version < 2) {
             givePlaces(messages);
+        }
+        if (version < 3) {
+            markUnsentUploads(messages, database.getCollection(MongoIndexes.ATTACHMENTS));
         }
         if (stored == null || version < VERSION) {
             schema.replaceOne(eq(ID, KEY), new Document(ID, KEY).append(VERSION_FIELD, VERSION),
                     new ReplaceOptions().upsert(true));
+        }
+    }
+
+    private static void markUnsentUploads(MongoCollection<Document> messages, MongoCollection<Document> attachments) {
+        Set<Object> carried = new HashSet<>();
+        for (Document message : messages.find(exists(MessageMapper.ATTACHMENT_ID, true))
+                .projection(include(MessageMapper.ATTACHMENT_ID))) {
+            Document attachment = message.get(MessageMapper.ATTACHMENT, Document.class);
+            if (attachment != null && attachment.get(MessageMapper.REF_ID) != null) {
+                carried.add(attachment.get(MessageMapper.REF_ID));
+            }
+        }
+        for (Document upload : attachments.find(exists(AttachmentMapper.UNREFERENCED_SINCE, false))
+                .projection(include(AttachmentMapper.ID, AttachmentMapper.CREATED_AT))) {
+            if (!carried.contains(upload.get(AttachmentMapper.ID))) {
+                attachments.updateOne(eq(ID, upload.get(ID)),
+                        Updates.set(AttachmentMapper.UNREFERENCED_SINCE, upload.get(AttachmentMapper.CREATED_AT)));
+            }
         }
     }
 

@@ -54,13 +54,18 @@ final class MongoIndexesTest {
             assertIndex(audit.get("actor_at"), new Document("actor", 1).append("at", -1), false, false);
             assertIndex(audit.get("targets_at"), new Document("targets", 1).append("at", -1), false, false);
             assertIndex(audit.get("at"), new Document("at", -1), false, false);
+
+            Map<String, Document> attachments = indexes.get("attachments");
+            assertIndex(attachments.get("uploader"), new Document("uploader", 1), false, false);
+            assertIndex(attachments.get("unreferenced_since"), new Document("unreferencedSince", 1).append("_id", 1),
+                    false, true);
         }
     }
 
     private Map<String, Map<String, Document>> indexes(String databaseName) {
         MongoDatabase database = mongo.adminClient().getDatabase(databaseName);
         Map<String, Map<String, Document>> byCollection = new LinkedHashMap<>();
-        for (String collection : List.of("messages", "conversations", "care_relationships", "audit")) {
+        for (String collection : List.of("messages", "conversations", "care_relationships", "audit", "attachments")) {
             Map<String, Document> byName = new LinkedHashMap<>();
             for (Document index : database.getCollection(collection).listIndexes().into(new ArrayList<>())) {
                 byName.put(index.getString("name"), index);

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import org.bson.Document;
+import org.carechat.domain.attachment.Attachment;
+import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
@@ -58,6 +60,32 @@ final class MongoSchemaTest {
         assertThat(database.getCollection(MongoSchema.COLLECTION).countDocuments()).isEqualTo(1);
         assertThat(database.getCollection(MongoSchema.COLLECTION).find().first().getInteger("version"))
                 .isEqualTo(MongoSchema.VERSION);
+    }
+
+    @Test
+    void uploads_of_a_version_2_database_that_no_message_carries_count_as_unreferenced_since_their_upload() {
+        MongoStoreSettings settings = mongo.freshSettings();
+        MongoDatabase database = mongo.adminClient().getDatabase(settings.databaseName());
+        database.getCollection(MongoSchema.COLLECTION).insertOne(new Document("_id", "carechat").append("version", 2));
+        Attachment sent = new Attachment(AttachmentId.of("a_sent"), PATIENT, "lab.pdf", "application/pdf", 10, T0);
+        Attachment unsent = new Attachment(AttachmentId.of("a_unsent"), PATIENT, "scan.png", "image/png", 20,
+                T0.plusSeconds(5));
+        MongoCollection<Document> attachments = database.getCollection(MongoIndexes.ATTACHMENTS);
+        for (Attachment upload : new Attachment[] {sent, unsent}) {
+            Document version2 = AttachmentMapper.toDocument(upload);
+            version2.remove(AttachmentMapper.UNREFERENCED_SINCE);
+            attachments.insertOne(version2);
+        }
+        Document carrying = MessageMapper.toDocument(new MessageDraft(MessageId.of("m_1"), CONVERSATION, PATIENT,
+                MessageType.FILE, null, sent.ref(), null, null, T0, null).at(1), 0);
+        database.getCollection(MongoIndexes.MESSAGES).insertOne(carrying);
+
+        try (MongoStore store = MongoStore.open(settings)) {
+            assertThat(store.attachments().find(sent.id())).contains(sent.referenced());
+            assertThat(store.attachments().find(unsent.id())).contains(unsent);
+            assertThat(store.attachments().unreferencedBefore(T0.plusSeconds(3600), 10)).containsExactly(unsent);
+        }
+        assertThat(database.getCollection(MongoSchema.COLLECTION).find().first().getInteger("version")).isEqualTo(3);
     }
 
     private static MessageDraft draft(String id) {

@@ -33,6 +33,8 @@ public enum Option {
     MAX_TEXT_LENGTH("CHAT_MAX_TEXT_LENGTH", "4000", "Longest message text, in characters after trimming."),
     EDIT_WINDOW("CHAT_EDIT_WINDOW", "15m", "How long after sending a message its sender may edit it."),
     MAX_ATTACHMENT_BYTES("CHAT_MAX_ATTACHMENT_BYTES", "52428800", "Largest attachment (50 MiB); larger answers 413."),
+    ATTACHMENT_QUOTA_BYTES("CHAT_ATTACHMENT_QUOTA_BYTES", "1073741824", "Most bytes of attachments one user may have stored (1 GiB), sent or not; an upload past it answers 413."),
+    UNREFERENCED_ATTACHMENT_TTL("CHAT_UNREFERENCED_ATTACHMENT_TTL", "24h", "How long an upload that no message carries is kept (since its upload, or since the message carrying it was deleted); then it is deleted, with an audit entry."),
     PAGE_LIMIT("CHAT_PAGE_LIMIT", "100", "Most items one page of history, conversations or search returns."),
     RATE_PER_SECOND("CHAT_RATE_PER_SECOND", "20", "Requests per second one patient or clinician may make, sustained: WebSocket frames and REST requests of all their devices together. Over it: `RATE_LIMITED` / 429 with Retry-After."),
     RATE_BURST("CHAT_RATE_BURST", "40", "Requests one patient or clinician may make in a burst (same budget as CHAT_RATE_PER_SECOND)."),

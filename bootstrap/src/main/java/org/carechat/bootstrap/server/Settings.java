@@ -35,7 +35,8 @@ final class Settings {
                 .withRoles(roles(config))
                 .withCarePolicy(new CarePolicy(config.clinicianConsults()))
                 .withMessageRules(new MessageRules(config.maxTextLength(), config.editWindow()))
-                .withAttachmentRules(new AttachmentRules(config.maxAttachmentBytes(), AttachmentRules.standard().allowed()))
+                .withAttachmentRules(new AttachmentRules(config.maxAttachmentBytes(), AttachmentRules.standard().allowed(),
+                        config.attachmentQuotaBytes(), config.unreferencedAttachmentTtl()))
                 .withMaxPageLimit(config.pageLimit())
                 .withTypingTtl(config.typingTtl())
                 .withRingTimeout(config.ringTimeout())

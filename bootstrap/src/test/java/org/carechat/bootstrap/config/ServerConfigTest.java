@@ -23,6 +23,8 @@ class ServerConfigTest {
         assertThat(config.jsonMaxDepth()).isEqualTo(64);
         assertThat(config.maxTextLength()).isEqualTo(4000);
         assertThat(config.maxAttachmentBytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(config.attachmentQuotaBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(config.unreferencedAttachmentTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(config.pageLimit()).isEqualTo(100);
         assertThat(config.ratePerSecond()).isEqualTo(20);
         assertThat(config.rateBurst()).isEqualTo(40);
@@ -55,6 +57,19 @@ class ServerConfigTest {
         assertThat(config.editWindow()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.pingInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void the_attachment_quota_and_the_retention_of_unsent_uploads_are_configurable() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_ATTACHMENT_QUOTA_BYTES", "10_000_000"),
+                List.of("--unreferenced-attachment-ttl", "6h"));
+
+        assertThat(config.attachmentQuotaBytes()).isEqualTo(10_000_000L);
+        assertThat(config.unreferencedAttachmentTtl()).isEqualTo(Duration.ofHours(6));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_ATTACHMENT_QUOTA_BYTES", "0"),
+                List.of())).hasMessageContaining("CHAT_ATTACHMENT_QUOTA_BYTES");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_UNREFERENCED_ATTACHMENT_TTL", "soon"),
+                List.of())).hasMessageContaining("CHAT_UNREFERENCED_ATTACHMENT_TTL");
     }
 
     @Test

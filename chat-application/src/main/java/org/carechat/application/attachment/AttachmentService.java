@@ -1,11 +1,12 @@
 package org.carechat.application.attachment;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Blobs;
@@ -17,14 +18,21 @@ import org.carechat.application.support.CareAccess;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.attachment.FileContent;
 import org.carechat.domain.attachment.FileType;
+import org.carechat.domain.attachment.Sniff;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.common.Text;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 
-/** Uploads and downloads of files, with the size limit, the type check on the bytes and the access rule. */
+/**
+ * Uploads and downloads of files: who may upload (someone with a person to send it to), the size limit and the
+ * uploader's quota, the type check on the bytes, and the access rule for downloads.
+ */
 public final class AttachmentService implements UploadAttachmentUseCase, DownloadAttachmentUseCase {
+    private static final int UPLOADER_STRIPES = 64;
+
     private final CareAccess access;
     private final Attachments attachments;
     private final Blobs blobs;
@@ -34,6 +42,7 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
     private final AttachmentRules rules;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ReentrantLock[] uploaders = new ReentrantLock[UPLOADER_STRIPES];
 
     public AttachmentService(CareAccess access, Attachments attachments, Blobs blobs, Messages messages,
                              Conversations conversations, Audit audit, AttachmentRules rules, IdGenerator ids, Clock clock) {
@@ -46,39 +55,96 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
         this.rules = rules;
         this.ids = ids;
         this.clock = clock;
+        for (int i = 0; i < UPLOADER_STRIPES; i++) {
+            uploaders[i] = new ReentrantLock();
+        }
     }
 
     @Override
     public Result<Attachment> upload(Upload command) {
         Actor actor = command.actor();
         return audit.run(actor, AuditAction.ATTACHMENT_UPLOAD, targets -> {
-            access.requireConversant(actor);
+            access.requireMayShare(actor);
             if (command.content() == null) {
                 throw Refusal.invalid("the file is missing");
             }
             Text.requireWellFormed(command.fileName(), "fileName");
             Text.requireWellFormed(command.declaredType(), "the declared type");
+            long stored = attachments.storedBytes(actor.id());
             if (command.announcedSize() != null) {
                 rules.checkAnnouncedSize(command.announcedSize());
+                rules.checkQuota(stored, command.announcedSize());
             }
             try {
                 byte[] head = command.content().readNBytes(FileType.SNIFF_LENGTH);
                 if (head.length == 0) {
                     throw Refusal.invalid("the file is empty");
                 }
-                FileType type = rules.checkType(head, head.length, command.declaredType());
+                Sniff sniff = rules.recognise(head, head.length, command.declaredType());
                 AttachmentId id = AttachmentId.of("a_" + ids.newId());
                 InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), command.content());
-                long size = blobs.write(id, new LimitedInputStream(whole, rules.maxBytes(), rules::tooLarge));
-                Attachment attachment = new Attachment(id, actor.id(), AttachmentRules.safeName(command.fileName(), type),
-                        type.mimeType(), size, clock.instant());
-                attachments.save(attachment);
+                long size = blobs.write(id, new LimitedInputStream(whole, rules.uploadLimit(stored),
+                        () -> rules.overLimit(stored)));
+                Attachment attachment = keptOrDeleted(id, () -> {
+                    FileType type = rules.confirm(sniff, stored(id, size), command.declaredType());
+                    Attachment checked = new Attachment(id, actor.id(), AttachmentRules.safeName(command.fileName(), type),
+                            type.mimeType(), size, clock.instant());
+                    commit(checked);
+                    return checked;
+                });
                 targets.add("attachment", id);
                 return attachment;
             } catch (IOException e) {
                 throw new UncheckedIOException("storing an upload failed", e);
             }
         });
+    }
+
+    /**
+     * Saves the metadata if the file still fits in the uploader's quota, one upload of an uploader at a time, so
+     * that two uploads streamed side by side cannot both take the last room.
+     */
+    private void commit(Attachment attachment) {
+        ReentrantLock lock = uploaders[Math.floorMod(attachment.uploader().value().hashCode() * 0x9E3779B9, UPLOADER_STRIPES)];
+        lock.lock();
+        try {
+            rules.checkQuota(attachments.storedBytes(attachment.uploader()), attachment.size());
+            attachments.save(attachment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private interface Checked<T> {
+        T get() throws IOException;
+    }
+
+    /** The outcome of work on stored bytes; when it fails (the type is refuted, the quota is full), the bytes go. */
+    private <T> T keptOrDeleted(AttachmentId id, Checked<T> work) throws IOException {
+        try {
+            return work.get();
+        } catch (RuntimeException | IOException e) {
+            try {
+                blobs.delete(id);
+            } catch (IOException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private FileContent stored(AttachmentId id, long size) {
+        return new FileContent() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return blobs.open(id).orElseThrow(() -> new IOException("the stored upload " + id + " is gone"));
+            }
+        };
     }
 
     @Override

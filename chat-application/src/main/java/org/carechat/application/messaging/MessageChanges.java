@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
+import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
@@ -27,16 +28,18 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
         RemoveReactionUseCase {
     private final CareAccess access;
     private final Messages messages;
+    private final Attachments attachments;
     private final Notifier notifier;
     private final Views views;
     private final Audit audit;
     private final MessageRules rules;
     private final Clock clock;
 
-    public MessageChanges(CareAccess access, Messages messages, Notifier notifier, Views views, Audit audit,
-                          MessageRules rules, Clock clock) {
+    public MessageChanges(CareAccess access, Messages messages, Attachments attachments, Notifier notifier, Views views,
+                          Audit audit, MessageRules rules, Clock clock) {
         this.access = access;
         this.messages = messages;
+        this.attachments = attachments;
         this.notifier = notifier;
         this.views = views;
         this.audit = audit;
@@ -91,6 +94,11 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
             }
             UnaryOperator<Message> change = changeOf.apply(visible.message());
             Message changed = messages.update(id, change).orElseThrow(() -> Refusal.notFound("message"));
+            if (visible.message().attachment() != null && changed.attachment() == null
+                    && messages.referencing(visible.message().attachment().id()).isEmpty()) {
+                // the file no message carries any more is kept for the retention time, then deleted
+                attachments.markUnreferenced(visible.message().attachment().id(), clock.instant());
+            }
             MessageView view = views.message(visible.conversation(), changed);
             if (!changed.equals(visible.message())) {
                 notifier.notify(visible.conversation().participants(), eventOf.apply(view), actor.session());

@@ -93,11 +93,43 @@ public final class SendMessageService implements SendMessageUseCase {
             }
             MessageDraft draft = new MessageDraft(MessageId.of(ids.newId()), conversation.id(), actor.id(), type,
                     content, attachment, command.replyTo(), clientMessageId, clock.instant(), null);
-            MessageWriter.Written written = writer.write(draft, actor.session());
+            // taken before the message exists, atomically with the deletion of unsent files: a file is either
+            // deleted before this send (then it is refused) or kept for the message
+            if (attachment != null && !attachments.markReferenced(attachment.id())) {
+                throw Refusal.notFound("attachment");
+            }
+            MessageWriter.Written written;
+            try {
+                written = writer.write(draft, actor.session());
+            } catch (RuntimeException failed) {
+                releaseIfUnsent(attachment, failed);
+                throw failed;
+            }
+            if (attachment != null && !written.created()
+                    && !attachment.equals(written.message().message().attachment())) {
+                releaseIfUnsent(attachment, null);
+            }
             targets.add("message", written.message().message().id());
             typing.stop(conversation.id(), actor.id());
             return new Sent(written.message(), written.created());
         });
+    }
+
+    /** A file taken for a message that was not stored counts as unsent again, unless another message carries it. */
+    private void releaseIfUnsent(AttachmentRef attachment, RuntimeException cause) {
+        if (attachment == null) {
+            return;
+        }
+        try {
+            if (messages.referencing(attachment.id()).isEmpty()) {
+                attachments.markUnreferenced(attachment.id(), clock.instant());
+            }
+        } catch (RuntimeException alsoFailed) {
+            if (cause == null) {
+                throw alsoFailed;
+            }
+            cause.addSuppressed(alsoFailed);
+        }
     }
 
     /**

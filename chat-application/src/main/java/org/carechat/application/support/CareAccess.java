@@ -55,6 +55,16 @@ public final class CareAccess {
         }
     }
 
+    /**
+     * May the actor bring something new for a conversation (a file) now: is there anyone they may converse with?
+     * The care policy says ({@link CarePolicy#mayShare}), from the relationships the actor is part of.
+     */
+    public void requireMayShare(Actor actor) {
+        requireConversant(actor);
+        User me = self(actor);
+        policy.mayShare(me, relationships.involving(me.id()), clock.instant()).orRefuse();
+    }
+
     /** The actor's directory entry, or, for someone the directory does not know yet, what their token says. */
     public User self(Actor actor) {
         return directory.find(actor.id()).orElseGet(() -> new User(actor.id(), actor.id().value(), actor.role(), null));

@@ -1,117 +1,115 @@
 package org.carechat.domain.attachment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The file types CareChat can recognise from their first bytes (their magic numbers). A declared
- * Content-Type is only a claim; the bytes decide.
+ * The file types CareChat accepts, each recognised from its bytes ({@link FileSniffer}): the images, sounds,
+ * videos and documents clinics exchange today. A declared Content-Type is only a claim; the bytes decide, and
+ * a file is served with the type it was recognised as.
+ *
+ * <p>Where one container holds several types (WebM and Ogg hold sound or video, RIFF holds WAV, AVI and WebP,
+ * ISO media holds MP4, M4A and QuickTime, ZIP holds the three Office Open XML formats, the OLE2 compound file
+ * the three older Office formats), the type is what the container holds, found by looking inside it. A client
+ * that declares the container's other family ({@code video/webm} for a voice note in WebM) names the same
+ * file and is not contradicted.
  */
 public enum FileType {
-    JPEG("image/jpeg", "image/jpg", "image/pjpeg"),
-    PNG("image/png"),
-    GIF("image/gif"),
-    WEBP("image/webp"),
-    PDF("application/pdf", "application/x-pdf"),
-    MP3("audio/mpeg", "audio/mp3"),
-    OGG("audio/ogg", "application/ogg"),
-    WAV("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"),
-    M4A("audio/mp4", "audio/x-m4a", "audio/m4a"),
-    MP4("video/mp4", "audio/mp4"),
-    WEBM("video/webm", "audio/webm");
+    JPEG(Family.IMAGE, "image/jpeg", List.of("jpg", "jpeg", "jpe", "jfif"), "image/jpg", "image/pjpeg"),
+    PNG(Family.IMAGE, "image/png", List.of("png")),
+    GIF(Family.IMAGE, "image/gif", List.of("gif")),
+    WEBP(Family.IMAGE, "image/webp", List.of("webp")),
+    /** Scalable vector graphics: XML that a browser renders actively (scripts, links), so only ever a download. */
+    SVG(Family.IMAGE, "image/svg+xml", List.of("svg")),
 
-    /** How many leading bytes {@link #sniff} needs at most. */
-    public static final int SNIFF_LENGTH = 16;
+    MP3(Family.AUDIO, "audio/mpeg", List.of("mp3"), "audio/mp3", "audio/mpeg3", "audio/x-mpeg-3"),
+    WAV(Family.AUDIO, "audio/wav", List.of("wav"), "audio/x-wav", "audio/wave", "audio/vnd.wave"),
+    /** Vorbis, Opus, Speex or FLAC in an Ogg container. */
+    OGG(Family.AUDIO, "audio/ogg", List.of("ogg", "oga", "opus", "spx"), "application/ogg", "video/ogg", "audio/opus"),
+    /** Raw AAC in ADTS frames. */
+    AAC(Family.AUDIO, "audio/aac", List.of("aac"), "audio/x-aac", "audio/aacp"),
+    /** AAC (or ALAC) in an MP4 container with an audio brand. */
+    M4A(Family.AUDIO, "audio/mp4", List.of("m4a", "m4b", "aac"), "audio/x-m4a", "audio/m4a", "audio/aac"),
+    /** A WebM holding sound only: what browsers record a voice note as. */
+    WEBM_AUDIO(Family.AUDIO, "audio/webm", List.of("webm", "weba"), "video/webm"),
 
-    /** HEIF and AVIF images share the MP4 container: their brand, not the container, says they are pictures. */
-    private static final List<String> IMAGE_BRANDS =
-            List.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis");
+    /** ISO media (MP4, and the 3GP of phones) that is not QuickTime, M4A or a HEIF picture. */
+    MP4(Family.VIDEO, "video/mp4", List.of("mp4", "m4v", "3gp", "3g2"), "audio/mp4", "video/x-m4v", "video/3gpp"),
+    WEBM_VIDEO(Family.VIDEO, "video/webm", List.of("webm"), "audio/webm"),
+    /** Theora (or another video codec) in an Ogg container. */
+    OGG_VIDEO(Family.VIDEO, "video/ogg", List.of("ogv", "ogg"), "application/ogg", "audio/ogg"),
+    AVI(Family.VIDEO, "video/x-msvideo", List.of("avi"), "video/avi", "video/msvideo", "video/vnd.avi"),
+    /** QuickTime: ISO-like media whose brand is {@code qt}. */
+    MOV(Family.VIDEO, "video/quicktime", List.of("mov", "qt")),
+    /** An ASF container with a video stream. */
+    WMV(Family.VIDEO, "video/x-ms-wmv", List.of("wmv"), "video/x-ms-asf", "application/vnd.ms-asf"),
 
-    private final String mimeType;
-    private final String[] aliases;
+    PDF(Family.DOCUMENT, "application/pdf", List.of("pdf"), "application/x-pdf"),
+    DOC(Family.DOCUMENT, "application/msword", List.of("doc", "dot")),
+    DOCX(Family.DOCUMENT, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx")),
+    /** UTF-8 text without binary control characters. */
+    TXT(Family.DOCUMENT, "text/plain", List.of("txt", "text", "log", "csv", "tsv", "md")),
+    XLS(Family.DOCUMENT, "application/vnd.ms-excel", List.of("xls"), "application/x-msexcel"),
+    XLSX(Family.DOCUMENT, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of("xlsx")),
+    PPT(Family.DOCUMENT, "application/vnd.ms-powerpoint", List.of("ppt", "pps")),
+    PPTX(Family.DOCUMENT, "application/vnd.openxmlformats-officedocument.presentationml.presentation", List.of("pptx"));
 
-    FileType(String mimeType, String... aliases) {
-        this.mimeType = mimeType;
-        this.aliases = aliases;
+    /** What a file shows a person: a picture, a sound, a moving picture, or a document to open. */
+    public enum Family {
+        IMAGE, AUDIO, VIDEO, DOCUMENT
     }
 
+    /** How many leading bytes {@link FileSniffer#sniff} looks at, at most. */
+    public static final int SNIFF_LENGTH = 8192;
+
+    private final Family family;
+    private final String mimeType;
+    private final List<String> extensions;
+    private final List<String> aliases;
+
+    FileType(Family family, String mimeType, List<String> extensions, String... aliases) {
+        this.family = family;
+        this.mimeType = mimeType;
+        this.extensions = extensions;
+        this.aliases = List.of(aliases);
+    }
+
+    /** The type the file is stored and served with. */
     public String mimeType() {
         return mimeType;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The file-name extensions (lower case, without the dot) that name this type; the first is the usual one. */
+    public List<String> extensions() {
+        return extensions;
+    }
+
+    /**
+     * Would a browser run or render it actively (scripts, links, forms)? Such a file is never shown inline: it is
+     * served only as a download, sandboxed, and no image message carries it.
+     */
+    public boolean isActiveContent() {
+        return this == SVG;
     }
 
     /** Does a declared type (parameters and case ignored) name this file type? */
     public boolean isNamedBy(String declared) {
         String bare = declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return bare.equals(mimeType) || Arrays.asList(aliases).contains(bare);
+        return bare.equals(mimeType) || aliases.contains(bare);
     }
 
-    /** The type whose magic number starts {@code head} (the first {@code length} bytes of the file), if any. */
-    public static Optional<FileType> sniff(byte[] head, int length) {
-        if (startsWith(head, length, 0, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of(JPEG);
-        }
-        if (startsWith(head, length, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of(PNG);
-        }
-        if (ascii(head, length, 0, "GIF87a") || ascii(head, length, 0, "GIF89a")) {
-            return Optional.of(GIF);
-        }
-        if (ascii(head, length, 0, "RIFF") && ascii(head, length, 8, "WEBP")) {
-            return Optional.of(WEBP);
-        }
-        if (ascii(head, length, 0, "RIFF") && ascii(head, length, 8, "WAVE")) {
-            return Optional.of(WAV);
-        }
-        if (ascii(head, length, 0, "%PDF-")) {
-            return Optional.of(PDF);
-        }
-        if (ascii(head, length, 0, "ID3") || mpegFrame(head, length)) {
-            return Optional.of(MP3);
-        }
-        if (ascii(head, length, 0, "OggS")) {
-            return Optional.of(OGG);
-        }
-        if (ascii(head, length, 4, "ftyp")) {
-            if (IMAGE_BRANDS.stream().anyMatch(brand -> ascii(head, length, 8, brand))) {
-                return Optional.empty();
+    /** The type stored as {@code mimeType} (the canonical type of an attachment), if CareChat knows it. */
+    public static Optional<FileType> ofMimeType(String mimeType) {
+        for (FileType type : values()) {
+            if (type.mimeType.equals(mimeType)) {
+                return Optional.of(type);
             }
-            return Optional.of(ascii(head, length, 8, "M4A ") ? M4A : MP4);
-        }
-        if (startsWith(head, length, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return Optional.of(WEBM);
         }
         return Optional.empty();
-    }
-
-    private static boolean mpegFrame(byte[] head, int length) {
-        return length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0 && (head[1] & 0x06) != 0;
-    }
-
-    private static boolean ascii(byte[] head, int length, int offset, String text) {
-        byte[] expected = text.getBytes(StandardCharsets.US_ASCII);
-        if (offset + expected.length > length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (head[offset + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean startsWith(byte[] head, int length, int offset, int... expected) {
-        if (offset + expected.length > length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if ((head[offset + i] & 0xFF) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

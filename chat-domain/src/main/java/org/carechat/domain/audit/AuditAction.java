@@ -20,6 +20,8 @@ public enum AuditAction {
     MESSAGE_SEARCH,
     ATTACHMENT_UPLOAD,
     ATTACHMENT_DOWNLOAD,
+    /** An upload that no message carried for the retention time was deleted, by CareChat itself. */
+    ATTACHMENT_EXPIRE,
     CALL_REQUEST,
     CALL_ACCEPT,
     CALL_REJECT,

@@ -1,6 +1,7 @@
 package org.carechat.domain.care;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carechat.domain.user.User;
 
@@ -59,5 +60,26 @@ public final class CarePolicy {
             return new Decision.Denied("the care relationship is not active");
         }
         return new Decision.Allowed("active care relationship");
+    }
+
+    /**
+     * May {@code user} bring something new for a conversation (upload a file) at {@code now}: is there anyone
+     * they may converse with? A patient needs an active care relationship with a clinician; a clinician one with
+     * a patient, or clinician consults allowed; admins and services never converse.
+     *
+     * @param relationships the care relationships {@code user} is part of, active or not
+     */
+    public Decision mayShare(User user, List<CareRelationship> relationships, Instant now) {
+        if (user.role().administers()) {
+            return new Decision.Denied("administrators and services do not converse");
+        }
+        if (user.role().isClinician() && clinicianConsultsAllowed) {
+            return new Decision.Allowed("care-team consult");
+        }
+        boolean active = relationships.stream().anyMatch(r -> r.isActiveAt(now)
+                && (user.role().isPatient() ? r.patient().equals(user.id())
+                        : user.role().isClinician() && r.clinician().equals(user.id())));
+        return active ? new Decision.Allowed("active care relationship")
+                : new Decision.Denied("no active care relationship");
     }
 }

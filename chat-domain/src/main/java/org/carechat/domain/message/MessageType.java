@@ -2,22 +2,17 @@ package org.carechat.domain.message;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.carechat.domain.attachment.FileType;
 
 /** What a message carries. {@code call} and {@code system} messages are written by the server only. */
 public enum MessageType {
-    TEXT(null),
-    IMAGE("image/"),
-    FILE(""),
-    AUDIO("audio/"),
-    VIDEO("video/"),
-    CALL(null),
-    SYSTEM(null);
-
-    private final String mimePrefix;
-
-    MessageType(String mimePrefix) {
-        this.mimePrefix = mimePrefix;
-    }
+    TEXT,
+    IMAGE,
+    FILE,
+    AUDIO,
+    VIDEO,
+    CALL,
+    SYSTEM;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -41,18 +36,31 @@ public enum MessageType {
     }
 
     public boolean carriesAttachment() {
-        return mimePrefix != null;
+        return this == IMAGE || this == FILE || this == AUDIO || this == VIDEO;
     }
 
     /**
-     * Does a file of {@code mimeType} fit this type (an image message holds an image)? A voice note
-     * recorded by a browser comes in a WebM or MP4 container, which is recognised as video from its bytes,
-     * so an audio message accepts those containers too.
+     * Does a file stored as {@code mimeType} fit this type? A type CareChat does not know fits a file message
+     * only.
      */
     public boolean accepts(String mimeType) {
-        if (this == AUDIO && (mimeType.equals("video/webm") || mimeType.equals("video/mp4"))) {
-            return true;
-        }
-        return mimePrefix != null && mimeType.startsWith(mimePrefix);
+        return FileType.ofMimeType(mimeType).map(this::accepts).orElse(this == FILE);
+    }
+
+    /**
+     * Does a file of {@code type} fit this type? A message's type says how clients show it: an image message
+     * holds a picture shown inline (never active content such as SVG, which is only ever a download), an audio
+     * message a sound, a video message a video, and a file message anything, to be downloaded. A voice note
+     * recorded by Safari comes as MP4, which the bytes cannot tell from a video, so an audio message accepts MP4
+     * too.
+     */
+    public boolean accepts(FileType type) {
+        return switch (this) {
+            case IMAGE -> type.family() == FileType.Family.IMAGE && !type.isActiveContent();
+            case AUDIO -> type.family() == FileType.Family.AUDIO || type == FileType.MP4;
+            case VIDEO -> type.family() == FileType.Family.VIDEO;
+            case FILE -> true;
+            case TEXT, CALL, SYSTEM -> false;
+        };
     }
 }

@@ -27,4 +27,16 @@ class AttachmentTest {
         assertThatThrownBy(() -> new Attachment(id, uploader, "x", "application/pdf", -1, T0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Attachment(id, null, "x", "application/pdf", 1, T0)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void a_fresh_upload_is_unreferenced_since_it_was_made_until_a_message_carries_it() {
+        Attachment fresh = new Attachment(AttachmentId.of("a_1"), UserId.of("p1"), "lab.pdf", "application/pdf", 1, T0);
+
+        assertThat(fresh.isReferenced()).isFalse();
+        assertThat(fresh.unreferencedSince()).isEqualTo(T0);
+        assertThat(fresh.referenced().isReferenced()).isTrue();
+        assertThat(fresh.referenced().unreferencedSince()).isNull();
+        assertThat(fresh.referenced().unreferencedFrom(T0.plusSeconds(60)).unreferencedSince()).isEqualTo(T0.plusSeconds(60));
+        assertThat(fresh.referenced().ref()).isEqualTo(fresh.ref());
+    }
 }

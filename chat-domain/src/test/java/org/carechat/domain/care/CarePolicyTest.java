@@ -6,6 +6,7 @@ import static org.carechat.domain.failure.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.FailureKind;
@@ -274,5 +275,44 @@ class CarePolicyTest {
         Decision allowed = decide(patient, doctor, inCare, DURING);
 
         assertThatCode(allowed::orRefuse).doesNotThrowAnyException();
+    }
+
+    // ---- sharing files: is there anyone the user may converse with now?
+
+    @Test
+    void a_patient_shares_files_only_while_a_care_relationship_with_a_clinician_is_active() {
+        CareRelationship ended = inCare.revoked(DURING.minusSeconds(60));
+        CareRelationship notStarted = new CareRelationship(patient.id(), doctor.id(), null, UNTIL, null, null);
+
+        assertThat(policy.mayShare(patient, List.of(inCare), DURING).allowed()).isTrue();
+        assertThat(policy.mayShare(patient, List.of(inCare), UNTIL).allowed()).as("expired").isFalse();
+        assertThat(policy.mayShare(patient, List.of(ended), DURING).allowed()).as("revoked").isFalse();
+        assertThat(policy.mayShare(patient, List.of(notStarted), DURING).allowed()).as("not started yet").isFalse();
+        assertThat(policy.mayShare(patient, List.of(), DURING))
+                .isEqualTo(new Decision.Denied("no active care relationship"));
+        assertThat(policy.mayShare(patient, List.of(ended, inCare), DURING).allowed()).as("one active is enough").isTrue();
+    }
+
+    @Test
+    void a_patient_shares_nothing_through_someone_elses_relationship() {
+        assertThat(policy.mayShare(otherPatient, List.of(inCare), DURING).allowed()).isFalse();
+    }
+
+    @Test
+    void a_clinician_shares_files_with_consults_allowed_or_while_in_care_with_a_patient() {
+        CarePolicy noConsults = new CarePolicy(false);
+
+        assertThat(policy.mayShare(otherDoctor, List.of(), DURING))
+                .as("consults allowed: a colleague may be addressed").isEqualTo(new Decision.Allowed("care-team consult"));
+        assertThat(noConsults.mayShare(doctor, List.of(inCare), DURING).allowed()).isTrue();
+        assertThat(noConsults.mayShare(doctor, List.of(inCare), UNTIL).allowed()).isFalse();
+        assertThat(noConsults.mayShare(otherDoctor, List.of(inCare), DURING).allowed()).isFalse();
+        assertThat(noConsults.mayShare(nurse, List.of(), DURING)).isEqualTo(new Decision.Denied("no active care relationship"));
+    }
+
+    @Test
+    void admins_and_services_never_share_files() {
+        assertThat(policy.mayShare(admin, List.of(), DURING).allowed()).isFalse();
+        assertThat(policy.mayShare(service, List.of(), DURING).allowed()).isFalse();
     }
 }

@@ -47,8 +47,9 @@ class MessageRulesTest {
 
     @Test
     void an_audio_message_takes_a_voice_note_in_a_webm_or_mp4_container() {
-        assertThat(rules.checkContent(MessageType.AUDIO, null, file("video/webm"))).isNull();
+        assertThat(rules.checkContent(MessageType.AUDIO, null, file("audio/webm"))).isNull();
         assertThat(rules.checkContent(MessageType.AUDIO, null, file("video/mp4"))).isNull();
+        assertRefused(() -> rules.checkContent(MessageType.AUDIO, null, file("video/webm")), FailureKind.INVALID);
         assertRefused(() -> rules.checkContent(MessageType.AUDIO, null, file("image/png")), FailureKind.INVALID);
     }
 

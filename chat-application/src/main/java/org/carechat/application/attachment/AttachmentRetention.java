@@ -1,0 +1,145 @@
+package org.carechat.application.attachment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.carechat.application.Actor;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.Blobs;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.Timers;
+import org.carechat.application.support.Audit;
+import org.carechat.domain.attachment.Attachment;
+import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.user.Role;
+import org.carechat.domain.user.UserId;
+
+/**
+ * Deletes the uploads that no message carries once they have been so for the retention of the attachment rules
+ * ({@link AttachmentRules#unreferencedRetention()}): first their metadata, only if no message took the file
+ * meanwhile, then their bytes, with one audit entry each in the name of {@link #ACTOR}. It works in bounded
+ * batches: {@link #start} runs one every interval through the timers, the next one soon after when a batch was
+ * full, so a backlog drains without holding the store for long.
+ */
+public final class AttachmentRetention {
+    /** Who the audit trail names for a deletion: CareChat itself. */
+    public static final Actor ACTOR = Actor.of(UserId.of("carechat:retention"), Role.SERVICE);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
+    public static final int DEFAULT_BATCH = 100;
+    /** The pause before the next batch when a batch was full. */
+    static final Duration BACKLOG_PAUSE = Duration.ofSeconds(1);
+    private static final Logger LOG = System.getLogger(AttachmentRetention.class.getName());
+
+    private final Attachments attachments;
+    private final Blobs blobs;
+    private final Messages messages;
+    private final Audit audit;
+    private final AttachmentRules rules;
+    private final Timers timers;
+    private final Clock clock;
+    private Duration interval;
+    private int batch;
+    private Timers.Scheduled next;
+    private boolean running;
+
+    public AttachmentRetention(Attachments attachments, Blobs blobs, Messages messages, Audit audit,
+                               AttachmentRules rules, Timers timers, Clock clock) {
+        this.attachments = attachments;
+        this.blobs = blobs;
+        this.messages = messages;
+        this.audit = audit;
+        this.rules = rules;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    /** What one batch did: how many due files it looked at, and how many of them it deleted. */
+    public record Swept(int examined, int deleted) {
+    }
+
+    /**
+     * One batch, now: deletes up to {@code limit} files due for deletion. A file found carried by a message after
+     * all (its mark was stale) is marked referenced and kept.
+     */
+    public Swept sweep(int limit) {
+        Instant cutoff = rules.unreferencedCutoff(clock.instant());
+        List<Attachment> due = attachments.unreferencedBefore(cutoff, limit);
+        int deleted = 0;
+        for (Attachment file : due) {
+            if (!messages.referencing(file.id()).isEmpty()) {
+                attachments.markReferenced(file.id());
+            } else if (attachments.deleteIfUnreferencedBefore(file.id(), cutoff)) {
+                deleted++;
+                try {
+                    deleteBytes(file);
+                } catch (RuntimeException e) {
+                    // its metadata is gone, so nobody reaches the bytes left behind; the other files still go
+                    LOG.log(Level.WARNING, "deleting the bytes of expired upload " + file.id() + " failed: "
+                            + e.getClass().getSimpleName());
+                }
+            }
+        }
+        return new Swept(due.size(), deleted);
+    }
+
+    private void deleteBytes(Attachment file) {
+        audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, targets -> {
+            targets.add("attachment", file.id()).add("user", file.uploader());
+            try {
+                blobs.delete(file.id());
+            } catch (IOException e) {
+                throw new UncheckedIOException("deleting the bytes of an expired upload failed", e);
+            }
+            return file.id();
+        });
+    }
+
+    /** Runs a batch of {@link #DEFAULT_BATCH} every {@link #DEFAULT_INTERVAL}. */
+    public void start() {
+        start(DEFAULT_INTERVAL, DEFAULT_BATCH);
+    }
+
+    /** Runs a batch of {@code batchSize} every {@code every}, from now on until {@link #stop}; starting twice does nothing. */
+    public synchronized void start(Duration every, int batchSize) {
+        if (every.isNegative() || every.isZero() || batchSize < 1) {
+            throw new IllegalArgumentException("the interval and the batch must be positive");
+        }
+        if (running) {
+            return;
+        }
+        running = true;
+        interval = every;
+        batch = batchSize;
+        next = timers.schedule(interval, this::run);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (next != null) {
+            next.cancel();
+            next = null;
+        }
+    }
+
+    private void run() {
+        boolean full = false;
+        try {
+            full = sweep(batch).examined() >= batch;
+        } catch (RuntimeException e) {
+            // the store may be down: the next batch tries again; nothing of the files is logged
+            LOG.log(Level.WARNING, "deleting unreferenced attachments failed: " + e.getClass().getSimpleName());
+        } finally {
+            synchronized (this) {
+                if (running) {
+                    next = timers.schedule(full ? BACKLOG_PAUSE : interval, this::run);
+                }
+            }
+        }
+    }
+}
