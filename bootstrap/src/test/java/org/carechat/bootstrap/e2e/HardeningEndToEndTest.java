@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.carechat.adapter.inmemory.ManualTime;
+import org.carechat.bootstrap.config.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,42 @@ class HardeningEndToEndTest {
             assertThat(doctor.awaitReply("g2").path("data").path("code").asString()).isEqualTo("NOT_FOUND");
             patient.send("{\"event\":\"call_request\",\"id\":\"c9\",\"data\":{\"to\":\"d1\",\"media\":\"audio\"}}");
             assertThat(patient.awaitReply("c9").path("data").path("code").asString()).isEqualTo("FORBIDDEN");
+        }
+    }
+
+    @Test
+    void a_relationship_that_expires_during_a_call_ends_it_when_it_expires() throws Exception {
+        restartWith(Map.of());
+        String until = time.instant().plus(Duration.ofMinutes(20)).toString();
+        assertThat(test.send("PUT", "/api/admin/care-relationships", "admin",
+                "{\"patientId\":\"p1\",\"clinicianId\":\"d1\",\"validUntil\":\"" + until + "\"}").statusCode())
+                .isEqualTo(200);
+        try (WsClient patient = test.connect("p1"); WsClient doctor = test.connect("d1")) {
+            String callId = answeredCall(patient, doctor);
+
+            time.advance(Duration.ofMinutes(20));
+
+            for (WsClient side : List.of(patient, doctor)) {
+                JsonNode ended = side.awaitEvent("call_ended").path("data");
+                assertThat(ended.path("callId").asString()).isEqualTo(callId);
+                assertThat(ended.path("reason").asString()).isEqualTo("care_ended");
+                assertThat(ended.path("durationSeconds").asLong()).isEqualTo(20 * 60);
+            }
+        }
+    }
+
+    @Test
+    void a_call_ends_at_the_longest_a_call_may_last() throws Exception {
+        restartWith(Map.of(Option.CALL_MAX_DURATION, "30m"));
+        try (WsClient patient = test.connect("p1"); WsClient doctor = test.connect("d1")) {
+            String callId = answeredCall(patient, doctor);
+
+            time.advance(Duration.ofMinutes(30));
+
+            JsonNode ended = patient.awaitEvent("call_ended").path("data");
+            assertThat(ended.path("callId").asString()).isEqualTo(callId);
+            assertThat(ended.path("reason").asString()).isEqualTo("max_duration");
+            assertThat(ended.path("outcome").asString()).isEqualTo("completed");
         }
     }
 
@@ -251,6 +288,16 @@ class HardeningEndToEndTest {
     }
 
     // --- helpers
+
+    /** A server whose sockets stay quiet for hours without being pinged or closed, while the test moves time. */
+    private void restartWith(Map<Option, String> options) {
+        test.close();
+        Map<Option, String> all = new java.util.EnumMap<>(Option.class);
+        all.put(Option.PING_INTERVAL, "5h");
+        all.put(Option.IDLE_TIMEOUT, "10h");
+        all.putAll(options);
+        test = TestServer.start(all, time);
+    }
 
     private String answeredCall(WsClient caller, WsClient callee) throws InterruptedException {
         caller.send("{\"event\":\"call_request\",\"id\":\"call\",\"data\":{\"to\":\"d1\",\"media\":\"video\"}}");
