@@ -71,7 +71,7 @@ final class UpgradeGate implements WebSocketEngine {
     @Override
     public UpgradeInfo upgrade(UpgradeRequest request, UpgradeResponse response) {
         if (!path.equals(request.getRequestURI().getRawPath())) {
-            return NotApplicable.INSTANCE;
+            return Unopened.NOT_APPLICABLE;
         }
         if (!accepting) {
             return refuse(response, 503, "Service Unavailable");
@@ -142,30 +142,23 @@ final class UpgradeGate implements WebSocketEngine {
         response.setStatus(status);
         response.setReasonPhrase(phrase);
         response.getHeaders().put("Content-Length", List.of("0"));
-        return Refused.INSTANCE;
+        return Unopened.REFUSED;
     }
 
-    private enum Refused implements UpgradeInfo {
-        INSTANCE;
+    /** An upgrade that opens no socket: refused in plain HTTP, or not for the chat path at all (plain HTTP goes on). */
+    private enum Unopened implements UpgradeInfo {
+        REFUSED(UpgradeStatus.HANDSHAKE_FAILED),
+        NOT_APPLICABLE(UpgradeStatus.NOT_APPLICABLE);
 
-        @Override
-        public UpgradeStatus getStatus() {
-            return UpgradeStatus.HANDSHAKE_FAILED;
+        private final UpgradeStatus status;
+
+        Unopened(UpgradeStatus status) {
+            this.status = status;
         }
 
         @Override
-        public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
-            return null;
-        }
-    }
-
-    /** Not an upgrade of the chat path: the request goes on as plain HTTP. */
-    private enum NotApplicable implements UpgradeInfo {
-        INSTANCE;
-
-        @Override
         public UpgradeStatus getStatus() {
-            return UpgradeStatus.NOT_APPLICABLE;
+            return status;
         }
 
         @Override
