@@ -21,6 +21,7 @@ import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
 import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.call.CallHistoryUseCase.CallHistory;
+import org.carechat.application.call.CallService;
 import org.carechat.application.call.RelayCallSignalUseCase.RelaySignal;
 import org.carechat.application.call.RequestCallUseCase.RequestCall;
 import org.carechat.application.conversation.GetConversationUseCase.GetConversation;
@@ -143,8 +144,9 @@ final class AuditTest {
         assertThat(requested.targets()).containsExactlyInAnyOrder(conversation, callTarget);
         expect(dan, AuditAction.CALL_ACCEPT, "ok", List.of(callTarget, conversation),
                 () -> fx.core.answerCall().accept(new CallAction(dan, call.id(), null)));
-        expect(dan, AuditAction.CALL_SIGNAL, "ok", List.of(callTarget, conversation),
-                () -> fx.core.relayCallSignal().relay(new RelaySignal(dan, call.id(), "{\"type\":\"offer\"}")));
+        int beforeSignal = fx.audit().size();
+        ok(fx.core.relayCallSignal().relay(new RelaySignal(dan, call.id(), "{\"type\":\"offer\"}")));
+        assertThat(fx.audit()).as("signals are neither stored nor audited").hasSize(beforeSignal);
         expect(fx.carol, AuditAction.CALL_END, "ok", List.of(callTarget, conversation),
                 () -> fx.core.answerCall().end(new CallAction(fx.carol, call.id(), null)));
         expect(dan, AuditAction.CALL_REQUEST, "ok", null,
@@ -152,6 +154,14 @@ final class AuditTest {
         Call second = fx.calls.liveIn(c).orElseThrow();
         expect(fx.carol, AuditAction.CALL_REJECT, "ok", List.of("call:" + second.id(), conversation),
                 () -> fx.core.answerCall().reject(new CallAction(fx.carol, second.id(), null)));
+        expect(fx.carol, AuditAction.CALL_REQUEST, "ok", null,
+                () -> fx.core.requestCall().requestCall(new RequestCall(fx.carol, c, null, CallMedia.AUDIO)));
+        Call unanswered = fx.calls.liveIn(c).orElseThrow();
+        expect(CallService.SERVER, AuditAction.CALL_TERMINATE, "ok",
+                List.of("call:" + unanswered.id(), conversation, "reason:missed"), () -> {
+                    fx.time.advance(Call.DEFAULT_RING_TIMEOUT.minusSeconds(1));
+                    return Result.ok(unanswered);
+                });
         expect(fx.carol, AuditAction.CALL_HISTORY_READ, "ok", List.of(conversation),
                 () -> fx.core.callHistory().history(new CallHistory(fx.carol, c, null)));
         expect(fx.carol, AuditAction.MESSAGE_DELETE, "ok", List.of(msg, conversation),

@@ -402,6 +402,49 @@ final class CallsTest {
     }
 
     @Test
+    void a_store_outage_while_the_watch_looks_does_not_leave_the_call_unwatched() {
+        Call call = ring(alicePhone, CallMedia.AUDIO);
+        ok(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null)));
+        for (Actor session : List.of(alicePhone, aliceLaptop, adaDesk, adaMobile)) {
+            ok(fx.core.closeSession().close(session));
+        }
+
+        fx.conversations.failNextFind();
+        fx.time.advance(Call.DEFAULT_DISCONNECT_GRACE);
+        assertThat(fx.calls.find(call.id())).as("the watch failed this time").isPresent();
+        fx.time.advance(Call.DEFAULT_DISCONNECT_GRACE);
+
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+        assertThat(callMessages()).hasSize(1);
+    }
+
+    @Test
+    void accepting_a_ringing_call_whose_care_ended_elsewhere_is_refused_and_ends_it() {
+        Call call = ring(alicePhone, CallMedia.VIDEO);
+        fx.relationships.save(fx.relationships.between(fx.alice.id(), fx.ada.id()).orElseThrow()
+                .revoked(fx.time.instant()));
+
+        assertThat(failure(fx.core.answerCall().accept(new CallAction(adaDesk, call.id(), null))).kind())
+                .isEqualTo(FailureKind.FORBIDDEN);
+
+        assertThat(fx.inbox(alicePhone).events(CallEnded.class)).extracting(CallEnded::reason).containsExactly("care_ended");
+        assertThat(fx.calls.liveIn(conversation)).isEmpty();
+    }
+
+    @Test
+    void an_embedding_that_reports_no_sessions_keeps_its_answered_calls_until_hung_up() {
+        ChatFixture embedded = ChatFixture.create();
+        ConversationId c = embedded.open(embedded.alice, embedded.ada);
+        Call call = ok(embedded.core.requestCall().requestCall(new RequestCall(embedded.alice, c, null, CallMedia.AUDIO)));
+        ok(embedded.core.answerCall().accept(new CallAction(embedded.ada, call.id(), null)));
+
+        embedded.time.advance(Duration.ofHours(1));
+
+        assertThat(embedded.calls.find(call.id()).orElseThrow().state()).isEqualTo(CallState.ACTIVE);
+        ok(embedded.core.answerCall().end(new CallAction(embedded.alice, call.id(), null)));
+    }
+
+    @Test
     void an_answered_call_ends_at_the_longest_a_call_may_last() {
         ChatFixture capped = ChatFixture.create(settings -> settings.withMaxCallDuration(Duration.ofMinutes(30)));
         Actor phone = capped.connect(capped.alice, "phone");

@@ -44,6 +44,7 @@ import org.carechat.application.port.AuditTrail.AuditQuery;
 import org.carechat.application.port.Blobs;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.IdGenerator;
+import org.carechat.application.port.Notifier;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
@@ -99,9 +100,9 @@ final class ChatFixture {
 
     private final Map<SessionKey, Inbox> inboxes = new ConcurrentHashMap<>();
 
-    private ChatFixture(ChatSettings settings) {
+    private ChatFixture(ChatSettings settings, UnaryOperator<Notifier> transport) {
         ChatPorts ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
-                notifier, presence, calls, time, ids, time);
+                transport.apply(notifier), presence, calls, time, ids, time);
         core = new CareChatCore(ports, settings);
         upsert(admin, "Ada Admin", "admin", null);
         upsert(service, "Clinic Backend", "service", null);
@@ -117,11 +118,16 @@ final class ChatFixture {
     }
 
     static ChatFixture create() {
-        return new ChatFixture(ChatSettings.standard());
+        return new ChatFixture(ChatSettings.standard(), UnaryOperator.identity());
     }
 
     static ChatFixture create(UnaryOperator<ChatSettings> settings) {
-        return new ChatFixture(settings.apply(ChatSettings.standard()));
+        return new ChatFixture(settings.apply(ChatSettings.standard()), UnaryOperator.identity());
+    }
+
+    /** The core's notifier port is {@code transport} around the recording notifier (a transport that fails, say). */
+    static ChatFixture withTransport(UnaryOperator<Notifier> transport) {
+        return new ChatFixture(ChatSettings.standard(), transport);
     }
 
     // --- directory and care relationships, through the admin use cases ---
@@ -286,13 +292,23 @@ final class ChatFixture {
             this.delegate = delegate;
         }
 
+        private final java.util.concurrent.atomic.AtomicBoolean failNextFind = new java.util.concurrent.atomic.AtomicBoolean();
+
         /** Runs {@code interloper} once, right before the next {@link #update} reaches the store. */
         void beforeNextUpdate(Runnable interloper) {
             beforeNextUpdate.set(interloper);
         }
 
+        /** The next {@link #find} finds the store down, as in an outage. */
+        void failNextFind() {
+            failNextFind.set(true);
+        }
+
         @Override
         public Optional<Conversation> find(ConversationId id) {
+            if (failNextFind.getAndSet(false)) {
+                throw new org.carechat.application.port.StoreUnavailableException("the store is down", null);
+            }
             return delegate.find(id);
         }
 

@@ -22,6 +22,7 @@ import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageView;
 import org.carechat.domain.failure.FailureKind;
+import org.carechat.domain.failure.Result;
 import org.junit.jupiter.api.Test;
 
 /** seq is gap-free and strictly increasing per conversation; a repeated clientMessageId is answered, not stored. */
@@ -134,6 +135,24 @@ final class SequenceAndIdempotencyTest {
         assertThat(fx.inbox(noraDesk).events()).isEmpty();
         assertThat(fx.auditOf(AuditAction.MESSAGE_SEND)).extracting(AuditEntry::outcome)
                 .containsExactlyInAnyOrder("ok", "conflict", "conflict");
+    }
+
+    @Test
+    void the_same_client_message_id_racing_into_two_conversations_makes_one_message_and_one_conflict() {
+        ConversationId withAda = fx.open(fx.alice, fx.ada);
+        ConversationId withNora = fx.open(fx.alice, fx.nora);
+        for (int round = 0; round < 200; round++) {
+            String key = "race-" + round;
+            List<Result<Sent>> results = Race.run(2, thread -> fx.core.sendMessage().send(new SendMessage(fx.alice,
+                    thread == 0 ? withAda : withNora, null, null, "which one?", null, null, key)));
+
+            assertThat(results).as("round %d", round).filteredOn(Result::isOk).singleElement()
+                    .satisfies(won -> assertThat(won.orThrow().created()).isTrue());
+            assertThat(results).as("round %d", round).filteredOn(result -> !result.isOk()).singleElement()
+                    .satisfies(lost -> assertThat(lost.failure().kind()).isEqualTo(FailureKind.CONFLICT));
+        }
+        long stored = fx.everything(fx.alice, withAda).size() + fx.everything(fx.alice, withNora).size();
+        assertThat(stored).isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
 import java.util.Set;
 import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.limits.RequestBudgets;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
@@ -31,14 +32,15 @@ final class ChatServerContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final UpgradeGate gate;
 
-    ChatServerContainer(WebSocketSettings settings, AuthenticateUseCase auth, SocketAdmission admission) {
+    ChatServerContainer(WebSocketSettings settings, AuthenticateUseCase auth, SocketAdmission admission,
+                        RequestBudgets budgets) {
         super((Set<Class<?>>) null);
         int maxFrameBytes = settings.maxFrameBytes();
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(maxFrameBytes + MAX_FRAME_HEADER + READ_ROOM)
                 .build();
         this.gate = new UpgradeGate(engine, settings.path(), new OriginPolicy(settings.allowedOrigins()), auth, maxFrameBytes,
-                admission);
+                admission, budgets);
         setDefaultMaxTextMessageBufferSize(maxFrameBytes);
         setDefaultMaxBinaryMessageBufferSize(maxFrameBytes);
         setDefaultMaxSessionIdleTimeout(-1);

@@ -7,8 +7,11 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.carechat.application.Actor;
 import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.limits.RequestBudgets;
 import org.carechat.application.port.TokenVerifier.Identity;
+import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.Result;
 import org.glassfish.tyrus.spi.Connection;
 import org.glassfish.tyrus.spi.UpgradeRequest;
@@ -44,16 +47,18 @@ final class UpgradeGate implements WebSocketEngine {
     private final AuthenticateUseCase auth;
     private final int maxFrameBytes;
     private final SocketAdmission admission;
+    private final RequestBudgets budgets;
     private volatile boolean accepting = true;
 
     UpgradeGate(WebSocketEngine engine, String path, OriginPolicy origins, AuthenticateUseCase auth, int maxFrameBytes,
-                SocketAdmission admission) {
+                SocketAdmission admission, RequestBudgets budgets) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.path = Objects.requireNonNull(path, "path");
         this.origins = Objects.requireNonNull(origins, "origins");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.maxFrameBytes = maxFrameBytes;
         this.admission = Objects.requireNonNull(admission, "admission");
+        this.budgets = Objects.requireNonNull(budgets, "budgets");
     }
 
     /**
@@ -82,9 +87,21 @@ final class UpgradeGate implements WebSocketEngine {
         }
         Result<Identity> identity = auth.authenticate(tokenOf(request));
         if (!identity.isOk()) {
+            if (identity.failure() instanceof ChatFailure.Unavailable) {
+                // the directory did not answer: the token may be fine, so the client must not drop it
+                LOG.log(Level.WARNING, "websocket upgrade refused: the store is unavailable");
+                return refuse(response, 503, "Service Unavailable");
+            }
             LOG.log(Level.INFO, "websocket upgrade refused: unauthorized");
             response.getHeaders().put("WWW-Authenticate", List.of("Bearer realm=\"carechat\""));
             return refuse(response, 401, "Unauthorized");
+        }
+        // an upgrade is a request like any other: opening and closing sockets in a loop spends the user's budget
+        long retryAfterMs = budgets.admit(Actor.of(identity.orThrow().userId(), identity.orThrow().role()));
+        if (retryAfterMs > 0) {
+            LOG.log(Level.INFO, () -> "websocket upgrade refused: user " + identity.orThrow().userId() + " is over their request budget");
+            response.getHeaders().put("Retry-After", List.of(Long.toString(Math.max(1, (retryAfterMs + 999) / 1000))));
+            return refuse(response, 429, "Too Many Requests");
         }
         SocketAdmission.Verdict verdict = admission.admit(identity.orThrow());
         if (verdict instanceof SocketAdmission.Full full) {

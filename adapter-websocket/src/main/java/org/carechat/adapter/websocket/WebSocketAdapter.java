@@ -84,7 +84,7 @@ public final class WebSocketAdapter {
         if (listener.isStarted()) {
             throw new IllegalStateException("install the WebSocket endpoint before the server starts");
         }
-        ChatServerContainer created = new ChatServerContainer(settings, auth, admission);
+        ChatServerContainer created = new ChatServerContainer(settings, auth, admission, wiring.core().requestBudgets());
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, settings.path())
                 .configurator(new EndpointConfigurator(wiring))
                 .build();

@@ -23,6 +23,7 @@ import org.carechat.application.Actor;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
+import org.carechat.application.limits.RateLimits;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.port.fake.TestTokens;
@@ -41,6 +42,9 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 final class ChatServer implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
     static final Actor ADMIN = Actor.of(UserId.of("admin"), Role.ADMIN);
+    /** The clock stands still unless a test moves it, so budgets never refill: for tests about something else. */
+    static final ChatSettings LIFTED_BUDGETS = ChatSettings.standard().withRateLimits(new RateLimits(
+            new RateLimits.Budget(1_000_000, 1_000_000), new RateLimits.Budget(1_000_000, 1_000_000)));
 
     final ManualTime time = new ManualTime(START);
     final Metrics metrics = new Metrics();

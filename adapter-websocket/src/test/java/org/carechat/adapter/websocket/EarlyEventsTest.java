@@ -18,7 +18,9 @@ class EarlyEventsTest {
 
     @BeforeEach
     void start() {
-        server = ChatServer.start().user("p1", "patient").user("d1", "doctor").care("p1", "d1");
+        // 200 upgrades of one user while the test clock stands still: far past a real budget, which is not tested here
+        server = ChatServer.start(WebSocketSettings.standard(), ChatServer.LIFTED_BUDGETS, listener -> { })
+                .user("p1", "patient").user("d1", "doctor").care("p1", "d1");
     }
 
     @AfterEach

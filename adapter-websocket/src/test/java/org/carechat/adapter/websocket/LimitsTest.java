@@ -40,8 +40,8 @@ class LimitsTest {
         server(WebSocketSettings.standard());
         TestClient patient = server.connect("p1", "patient");
         TestClient doctor = server.connect("d1", "doctor");
-        // connect() spent one frame of the burst of 40 on its barrier
-        for (int i = 0; i < 39; i++) {
+        // the upgrade spent one request of the burst of 40, and connect() one frame on its barrier
+        for (int i = 0; i < 38; i++) {
             patient.request("auth", Map.of("token", patient.token), "ack");
         }
 
@@ -59,8 +59,8 @@ class LimitsTest {
         server(WebSocketSettings.standard());
         TestClient phone = server.connect("p1", "patient");
         TestClient laptop = server.connect("p1", "patient");
-        // each connect() spent one frame of the user's burst of 40 on its barrier
-        for (int i = 0; i < 19; i++) {
+        // each upgrade and each connect() barrier spent one request of the user's burst of 40
+        for (int i = 0; i < 18; i++) {
             phone.request("auth", Map.of("token", phone.token), "ack");
             laptop.request("auth", Map.of("token", laptop.token), "ack");
         }
@@ -69,6 +69,24 @@ class LimitsTest {
         phone.requestError("auth", Map.of("token", phone.token), "RATE_LIMITED");
         TestClient doctor = server.connect("d1", "doctor");
         doctor.request("auth", Map.of("token", doctor.token), "ack");
+    }
+
+    @Test
+    void upgrades_spend_the_users_budget_too_and_the_one_beyond_it_is_refused_with_429_and_retry_after() throws Exception {
+        server(WebSocketSettings.standard());
+        String token = server.token("p1", "patient");
+        // open and close in a loop: the cap on open sockets never binds, the budget does
+        for (int i = 0; i < 40; i++) {
+            TestClient.connect(server.uri(), token).abort();
+        }
+
+        try (RawSocket refused = RawSocket.open(server.port(), "/ws", "Authorization: Bearer " + token)) {
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.statusLine).contains("Too Many Requests");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+        }
+        server.time.advance(Duration.ofMillis(50));
+        TestClient.connect(server.uri(), token).abort();
     }
 
     @Test

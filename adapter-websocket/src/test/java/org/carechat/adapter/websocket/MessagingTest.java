@@ -81,6 +81,11 @@ class MessagingTest {
             seen.add(watcher.await("new_message").get("message").get("seq").longValue());
         }
         assertThat(seen).containsExactlyElementsOf(IntStream.rangeClosed(1, 1 + 2 * each).mapToObj(i -> (long) i).toList());
+        // a sender's count goes up once its send returned, which may be just after the watcher got the message
+        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
+        while (server.metrics.messagesSent() < 1 + 2 * each && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(server.metrics.messagesSent()).isEqualTo(1 + 2 * each);
     }
 

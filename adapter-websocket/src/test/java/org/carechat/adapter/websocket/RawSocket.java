@@ -31,12 +31,25 @@ final class RawSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     final String statusLine;
+    private final String head;
 
-    private RawSocket(Socket socket, String statusLine) throws IOException {
+    private RawSocket(Socket socket, String head) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
-        this.statusLine = statusLine;
+        this.head = head;
+        this.statusLine = head.substring(0, head.indexOf("\r\n"));
+    }
+
+    /** The value of a header of the response, or null. */
+    String header(String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
     }
 
     /** Sends the upgrade request with the given extra header lines and reads the response head. */
@@ -72,8 +85,7 @@ final class RawSocket implements AutoCloseable {
             head.write(b);
             matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String response = head.toString(StandardCharsets.US_ASCII);
-        return new RawSocket(socket, response.substring(0, response.indexOf("\r\n")));
+        return new RawSocket(socket, head.toString(StandardCharsets.US_ASCII));
     }
 
     int status() {

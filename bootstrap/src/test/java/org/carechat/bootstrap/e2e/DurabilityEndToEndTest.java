@@ -101,6 +101,10 @@ class DurabilityEndToEndTest {
                 JsonNode error = patient.awaitReply("w");
                 assertThat(error.path("event").asString()).isEqualTo("error");
                 assertThat(error.path("data").path("code").asString()).isEqualTo("UNAVAILABLE");
+                Throwable upgrade = WsClient.refusal(test.ws(null), java.util.Map.of("Authorization", "Bearer " + test.token("d1")));
+                assertThat(upgrade).isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class, refusal ->
+                        assertThat(refusal.getResponse().statusCode()).as("the directory did not answer: the token may be fine")
+                                .isEqualTo(503));
 
                 database.start();
 

@@ -24,6 +24,7 @@ import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.Outcomes;
 import org.carechat.application.support.PageLimits;
 import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.call.Call;
 import org.carechat.domain.call.CallId;
 import org.carechat.domain.call.CallState;
@@ -59,6 +60,8 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
     public static final String CARE_ENDED = "care_ended";
     public static final String DISCONNECTED = "disconnected";
     public static final String MAX_DURATION = "max_duration";
+    /** The actor of the audit entry of a call the server ended. */
+    public static final UserId SERVER = UserId.of("carechat:calls");
 
     private final CareAccess access;
     private final Calls calls;
@@ -150,10 +153,10 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
 
     @Override
     public Result<CallId> relay(RelaySignal command) {
-        return audit.run(command.actor(), AuditAction.CALL_SIGNAL, targets -> {
-            targets.add("call", command.callId());
+        // signals are neither stored nor audited (request, answer and end of the call are): a call sets up with
+        // dozens of ICE candidates
+        return Outcomes.attempt(() -> {
             Call call = liveCallOf(command.actor(), command.callId());
-            targets.add("conversation", call.conversationId());
             if (command.signal() == null || command.signal().isBlank()) {
                 throw Refusal.invalid("signal is required");
             }
@@ -235,8 +238,10 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
         if (abandoned.isPresent()) {
             next = earliest(next, abandoned.get().plus(limits.disconnectGrace()));
         }
-        Duration delay = next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
-        CallId id = call.id();
+        watchAfter(call.id(), next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO);
+    }
+
+    private void watchAfter(CallId id, Duration delay) {
         watches.compute(id, (key, previous) -> {
             if (previous != null) {
                 previous.cancel();
@@ -245,24 +250,34 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
         });
     }
 
-    /** Ends the call if something says it must end now; otherwise watches it on. */
+    /**
+     * Ends the call if something says it must end now; otherwise watches it on. When looking fails (the store
+     * does not answer), the call is looked at again a grace period later: a blip never leaves a call unwatched.
+     */
     private void supervise(CallId id) {
-        Outcomes.attempt(() -> {
-            Optional<Call> live = calls.find(id).filter(call -> call.state() != CallState.ENDED);
-            if (live.isEmpty()) {
-                forget(id);
-                return id;
+        boolean settled = false;
+        try {
+            settled = Outcomes.attempt(() -> {
+                Optional<Call> live = calls.find(id).filter(call -> call.state() != CallState.ENDED);
+                if (live.isEmpty()) {
+                    forget(id);
+                    return true;
+                }
+                Call call = live.get();
+                Optional<Conversation> conversation = conversations.find(call.conversationId());
+                String reason = conversation.isEmpty() ? CARE_ENDED : reasonToEnd(call, conversation.get());
+                if (reason != null) {
+                    terminate(id, reason);
+                } else {
+                    watch(call, conversation.get());
+                }
+                return true;
+            }).isOk();
+        } finally {
+            if (!settled && calls.find(id).isPresent()) {
+                watchAfter(id, limits.disconnectGrace());
             }
-            Call call = live.get();
-            Optional<Conversation> conversation = conversations.find(call.conversationId());
-            String reason = conversation.isEmpty() ? CARE_ENDED : reasonToEnd(call, conversation.get());
-            if (reason != null) {
-                terminate(id, reason);
-            } else {
-                watch(call, conversation.get());
-            }
-            return id;
-        });
+        }
     }
 
     /** Why the call must end now, or null when it may go on. */
@@ -294,6 +309,8 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
         });
         if (endedNow.get() && after.isPresent()) {
             Call ended = after.get();
+            audit.record(SERVER, AuditAction.CALL_TERMINATE, List.of("call:" + ended.id(),
+                    "conversation:" + ended.conversationId(), "reason:" + reason), AuditEntry.OK);
             notifier.notify(List.of(ended.caller(), ended.callee()),
                     new ChatEvent.CallEnded(ended.id(), ended.outcome(), reason, ended.duration()), null);
             finish(ended);
@@ -312,7 +329,8 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
      * later of their departures (counted from the answer at the earliest). Empty while one of them is
      * connected, and for a ringing call, which its ring timeout bounds. One party gone is not enough: the
      * media flows between the two directly, so a phone whose socket is reconnecting may still be talking,
-     * and the party still there can hang up.
+     * and the party still there can hang up. A party never seen at all is not judged: an embedding that
+     * reports no sessions to the core keeps its calls until they are hung up or last too long.
      */
     private Optional<Instant> abandonedSince(Call call) {
         if (call.state() != CallState.ACTIVE) {
@@ -321,10 +339,10 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
         Instant since = call.answeredAt();
         for (UserId party : List.of(call.caller(), call.callee())) {
             PresenceState state = presence.find(party);
-            if (state.isOnline()) {
+            if (state.isOnline() || state.lastSeen() == null) {
                 return Optional.empty();
             }
-            if (state.lastSeen() != null && state.lastSeen().isAfter(since)) {
+            if (state.lastSeen().isAfter(since)) {
                 since = state.lastSeen();
             }
         }

@@ -157,8 +157,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 access.participantOf(actor, command.conversationId());
             }
             targets.add("message", message.id());
-            throw Refusal.conflict("clientMessageId " + clientMessageId + " was already used for message " + message.id()
-                    + " in conversation " + message.conversationId());
+            throw MessageWriter.keyUsedFor(clientMessageId, message);
         }
         return Optional.of(new Sent(views.message(conversation.get(), message), false));
     }

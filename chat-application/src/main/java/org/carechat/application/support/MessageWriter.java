@@ -38,6 +38,10 @@ public final class MessageWriter {
         return locks.withLock(draft.conversationId(), () -> {
             Messages.Appended appended = messages.append(draft);
             Message message = appended.message();
+            if (!appended.created() && !message.conversationId().equals(draft.conversationId())) {
+                // the same retry key raced into another conversation: that send won, this one is not a retry of it
+                throw keyUsedFor(draft.clientMessageId(), message);
+            }
             AtomicLong readBefore = new AtomicLong();
             Conversation conversation = conversations.update(message.conversationId(), current -> {
                 readBefore.set(current.stateOf(message.senderId()).readSeq());
@@ -55,6 +59,15 @@ public final class MessageWriter {
             }
             return new Written(view, conversation, appended.created());
         });
+    }
+
+    /**
+     * The refusal of a send whose retry key names another send: the key was already used for {@code original},
+     * in another conversation or to another person. It names the original, so the client can tell what happened.
+     */
+    public static Refusal keyUsedFor(String clientMessageId, Message original) {
+        return Refusal.conflict("clientMessageId " + clientMessageId + " was already used for message " + original.id()
+                + " in conversation " + original.conversationId());
     }
 
     /** A written message as its sender sees it, the conversation after it, and whether it is new. */

@@ -26,7 +26,7 @@ public enum AuditAction {
     CALL_ACCEPT,
     CALL_REJECT,
     CALL_END,
-    CALL_SIGNAL,
+    CALL_TERMINATE,
     CALL_HISTORY_READ,
     CONTACTS_READ,
     PRESENCE_READ,
