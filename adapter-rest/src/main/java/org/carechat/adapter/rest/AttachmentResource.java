@@ -123,7 +123,6 @@ public final class AttachmentResource {
                 .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
                 .header("Content-Disposition", ContentDisposition.attachment(attachment.name()))
                 .header("Content-Security-Policy", "sandbox")
-                .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 

@@ -46,8 +46,9 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         Result<Identity> identity = authenticate.authenticate(bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
         if (!identity.isOk()) {
             // what was asked and why it was refused, never the token (the core audits the refusal too)
+            // the path as sent, still percent-encoded: a decoded %0A would forge a second log line
             LOG.log(Level.INFO, () -> "request refused: " + identity.failure().kind().name().toLowerCase(Locale.ROOT) + " "
-                    + request.getMethod() + " /" + pathOf(request));
+                    + request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath());
             throw new Refusal(identity.failure());
         }
         Identity proven = identity.orThrow();

@@ -104,15 +104,20 @@ class LogHygieneTest {
             HttpResponse<String> refused = api.get("/api/chat/conversations", SECRET_TOKEN);
             HttpResponse<String> stranger = api.get("/api/chat/unread-count", api.token("x9", "patient"));
 
+            api.get("/api/chat/x%0Arequest%20refused:%20forged", SECRET_TOKEN);
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(stranger.statusCode()).as("a valid token of someone the directory does not know").isEqualTo(401);
             assertThat(logged).anySatisfy(line -> assertThat(line)
                     .isEqualTo("request refused: unauthorized GET /api/chat/conversations"));
             assertThat(logged).anySatisfy(line -> assertThat(line)
                     .isEqualTo("request refused: unauthorized GET /api/chat/unread-count"));
+            assertThat(logged).as("a path cannot forge a log line").anySatisfy(line -> assertThat(line)
+                    .isEqualTo("request refused: unauthorized GET /api/chat/x%0Arequest%20refused:%20forged"));
+            assertThat(logged).noneSatisfy(line -> assertThat(line).contains("\n"));
             var entries = api.audit.query(new AuditTrail.AuditQuery(null, null, null, null, 100)).stream()
                     .filter(entry -> entry.action() == AuditAction.AUTHENTICATION).toList();
-            assertThat(entries).extracting(entry -> entry.actor().value()).containsExactlyInAnyOrder("anonymous", "x9");
+            assertThat(entries).extracting(entry -> entry.actor().value())
+                    .containsExactlyInAnyOrder("anonymous", "anonymous", "x9");
             assertThat(entries).allSatisfy(entry -> {
                 assertThat(entry.outcome()).isEqualTo("unauthorized");
                 assertThat(entry.toString()).doesNotContain(SECRET_TOKEN);

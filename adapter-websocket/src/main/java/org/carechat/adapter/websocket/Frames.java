@@ -1,5 +1,6 @@
 package org.carechat.adapter.websocket;
 
+import org.carechat.domain.common.Text;
 import org.carechat.wire.ErrorCode;
 import org.carechat.wire.WireJson;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,13 +54,13 @@ final class Frames {
      * where its escape means the same character.
      */
     static String encodable(String json) {
-        int first = firstLoneSurrogate(json, 0);
+        int first = Text.firstLoneSurrogate(json, 0);
         if (first < 0) {
             return json;
         }
         StringBuilder out = new StringBuilder(json.length() + 16);
         int from = 0;
-        for (int at = first; at >= 0; at = firstLoneSurrogate(json, from)) {
+        for (int at = first; at >= 0; at = Text.firstLoneSurrogate(json, from)) {
             out.append(json, from, at);
             char c = json.charAt(at);
             out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
@@ -67,22 +68,5 @@ final class Frames {
             from = at + 1;
         }
         return out.append(json, from, json.length()).toString();
-    }
-
-    /** The index of the first surrogate at or after {@code from} that is not half of a pair, or -1. */
-    private static int firstLoneSurrogate(String text, int from) {
-        int length = text.length();
-        for (int i = from; i < length; i++) {
-            char c = text.charAt(i);
-            if (!Character.isSurrogate(c)) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -41,9 +41,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Where and how to run the server: {@code flags} are the server's own command-line flags
-     * ({@code --store}, {@code --rate-per-second}, ...), {@code jvmOptions} go before {@code -jar}.
-     */
-    /**
+     * ({@code --store}, {@code --rate-per-second}, ...), {@code jvmOptions} go before {@code -jar};
      * {@code environment} adds variables to the server's environment: settings a jar of an earlier version
      * would refuse as unknown flags, but simply ignores as variables (so one bench drives old and new jars).
      */

@@ -72,7 +72,9 @@ public final class CareChatServer implements AutoCloseable {
         Timers timers = builder.timers;
         ExecutorTimers executorTimers = null;
         if (timers == null) {
-            executorTimers = new ExecutorTimers();
+            // two threads: a batch of the attachment retention waits for the store, typing expiry and call watches
+            // must not wait behind it
+            executorTimers = new ExecutorTimers(2);
             timers = executorTimers;
         }
         this.ownedTimers = executorTimers;

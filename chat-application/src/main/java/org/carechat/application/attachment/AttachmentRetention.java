@@ -15,8 +15,10 @@ import org.carechat.application.port.Messages;
 import org.carechat.application.port.Timers;
 import org.carechat.application.support.Audit;
 import org.carechat.domain.attachment.Attachment;
+import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
 import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.failure.Result;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.UserId;
 
@@ -89,7 +91,7 @@ public final class AttachmentRetention {
     }
 
     private void deleteBytes(Attachment file) {
-        audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, targets -> {
+        Result<AttachmentId> done = audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, targets -> {
             targets.add("attachment", file.id()).add("user", file.uploader());
             try {
                 blobs.delete(file.id());
@@ -98,6 +100,10 @@ public final class AttachmentRetention {
             }
             return file.id();
         });
+        if (!done.isOk()) {
+            // the metadata is gone; say so, without anything of the file but its id
+            LOG.log(Level.WARNING, "expiring upload " + file.id() + " ended " + done.failure().kind());
+        }
     }
 
     /** Runs a batch of {@link #DEFAULT_BATCH} every {@link #DEFAULT_INTERVAL}. */

@@ -13,21 +13,24 @@ public final class Text {
     }
 
     public static boolean isWellFormed(String text) {
-        if (text == null) {
-            return true;
-        }
-        for (int i = 0; i < text.length(); i++) {
+        return text == null || firstLoneSurrogate(text, 0) < 0;
+    }
+
+    /** The index of the first surrogate at or after {@code from} that is not half of a pair, or -1. */
+    public static int firstLoneSurrogate(String text, int from) {
+        int length = text.length();
+        for (int i = from; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
+            if (!Character.isSurrogate(c)) {
+                continue;
             }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return i;
         }
-        return true;
+        return -1;
     }
 
     /** The text itself, or an {@code INVALID} refusal naming {@code field} when it is not well-formed Unicode. */
