@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import org.carechat.application.Actor;
 import org.carechat.domain.user.UserId;
 
@@ -20,7 +20,6 @@ public final class RequestBudgets {
     private final RateLimits limits;
     private final Clock clock;
     private final ConcurrentHashMap<UserId, Entry> byUser = new ConcurrentHashMap<>();
-    private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
 
     public RequestBudgets(RateLimits limits, Clock clock) {
         this.limits = limits;
@@ -34,8 +33,8 @@ public final class RequestBudgets {
      */
     public long admit(Actor actor) {
         Instant now = clock.instant();
-        if (untilSweep.decrementAndGet() <= 0) {
-            untilSweep.set(SWEEP_EVERY);
+        // about once every SWEEP_EVERY requests, without a counter every request thread would write to
+        if (ThreadLocalRandom.current().nextInt(SWEEP_EVERY) == 0) {
             forgetIdle(now);
         }
         RateLimits.Budget budget = actor.role().administers() ? limits.administrators() : limits.people();

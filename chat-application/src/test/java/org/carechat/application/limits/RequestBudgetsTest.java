@@ -59,7 +59,7 @@ class RequestBudgetsTest {
         budgets.admit(patient);
         clock.advance(Duration.ofMinutes(1));
 
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             budgets.admit(Actor.of(UserId.of("u" + (i % 50)), Role.PATIENT));
         }
 
