@@ -15,6 +15,7 @@ import org.carechat.application.port.CareRelationshipStore;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
+import org.carechat.application.port.StoreContents;
 import org.carechat.application.port.StoreProbe;
 import org.carechat.application.port.StoreUnavailableException;
 
@@ -129,6 +130,11 @@ public final class MongoStore implements AutoCloseable {
 
     public String databaseName() {
         return databaseName;
+    }
+
+    /** Everything the database holds, read end to end: to move a clinic's data to another store. */
+    public StoreContents contents() {
+        return new MongoContents(client.getDatabase(databaseName));
     }
 
     /**
