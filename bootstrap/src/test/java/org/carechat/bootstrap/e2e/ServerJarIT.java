@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,12 +40,14 @@ class ServerJarIT {
         }
     }
 
-    private Running start() throws Exception {
+    private Running start(String... extraFlags) throws Exception {
         Path jar = Path.of("target", "carechat.jar");
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--demo", "--port", "0", "--host", "127.0.0.1",
-                "--data-dir", data.toString()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--demo", "--port", "0",
+                "--host", "127.0.0.1", "--data-dir", data.toString()));
+        command.addAll(List.of(extraFlags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -117,5 +120,83 @@ class ServerJarIT {
             second.process().destroy();
             second.process().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void killed_with_sigkill_mid_stream_the_jar_comes_back_with_every_acknowledged_message_once_and_no_gap() throws Exception {
+        String[] unlimited = {"--rate-per-second", "100000", "--rate-burst", "100000"};
+        Running first = start(unlimited);
+        WsClient patient = WsClient.connect(URI.create("ws://127.0.0.1:" + first.port() + "/ws"),
+                Map.of("Authorization", "Bearer " + first.tokens().get("P1")));
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sender = new Thread(() -> {
+            for (int i = 0; sending.get(); i++) {
+                try {
+                    patient.send("{\"event\":\"send_message\",\"id\":\"" + i + "\",\"data\":{\"to\":\"d1\",\"content\":\"m "
+                            + i + "\",\"clientMessageId\":\"kill-" + i + "\"}}");
+                    Thread.sleep(2);
+                } catch (RuntimeException | InterruptedException gone) {
+                    return;
+                }
+            }
+        });
+        sender.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acknowledged(patient).size() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the store
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        sending.set(false);
+        sender.join(5000);
+        Map<String, Long> acked = acknowledged(patient);
+        assertThat(acked).as("messages were acknowledged before the kill").hasSizeGreaterThanOrEqualTo(50);
+
+        Running second = start(unlimited);
+        try {
+            List<JsonNode> history = new java.util.ArrayList<>();
+            HttpClient http = HttpClient.newHttpClient();
+            String conversation = new tools.jackson.databind.json.JsonMapper().readTree(http.send(
+                    HttpRequest.newBuilder(second.uri("/api/chat/conversations")).header("Authorization", "Bearer "
+                            + second.tokens().get("D1")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .path("items").get(0).path("id").asString();
+            long after = 0;
+            while (true) {
+                JsonNode page = new tools.jackson.databind.json.JsonMapper().readTree(http.send(HttpRequest.newBuilder(
+                        second.uri("/api/chat/conversations/" + conversation + "/messages?after=" + after + "&limit=100"))
+                        .header("Authorization", "Bearer " + second.tokens().get("D1")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                page.path("items").forEach(history::add);
+                if (!page.path("hasMore").asBoolean()) {
+                    break;
+                }
+                after = history.get(history.size() - 1).path("seq").asLong();
+            }
+            List<Long> seqs = history.stream().map(m -> m.path("seq").asLong()).toList();
+            assertThat(seqs).as("gap-free from 1").isEqualTo(java.util.stream.LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+            Map<String, Long> stored = new java.util.HashMap<>();
+            for (JsonNode message : history) {
+                String key = message.path("clientMessageId").asString();
+                assertThat(stored.put(key, message.path("seq").asLong())).as("stored once: " + key).isNull();
+            }
+            assertThat(stored).as("every acknowledged message is there, at the seq its acknowledgement gave")
+                    .containsAllEntriesOf(acked);
+        } finally {
+            second.process().destroy();
+            second.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** clientMessageId to seq of every message_sent the socket received. */
+    private static Map<String, Long> acknowledged(WsClient client) {
+        Map<String, Long> acked = new java.util.HashMap<>();
+        for (JsonNode frame : client.seen()) {
+            if ("message_sent".equals(frame.path("event").asString())) {
+                JsonNode message = frame.path("data").path("message");
+                acked.put(message.path("clientMessageId").asString(), message.path("seq").asLong());
+            }
+        }
+        return acked;
     }
 }
