@@ -1,11 +1,13 @@
 package org.carechat.adapter.sqlite;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Counts what each commit carried, for {@link BatchStatistics}; the writer records, anyone may read. */
 final class BatchCounter {
     private final long[] buckets;
+    private final int maxBatch;
     private long commits;
     private long operations;
     private int largest;
@@ -13,6 +15,7 @@ final class BatchCounter {
     /** @param maxBatch the most operations a commit can carry */
     BatchCounter(int maxBatch) {
         this.buckets = new long[bucketOf(maxBatch) + 1];
+        this.maxBatch = maxBatch;
     }
 
     synchronized void record(int batch) {
@@ -25,7 +28,7 @@ final class BatchCounter {
     synchronized BatchStatistics snapshot() {
         List<BatchStatistics.Bucket> histogram = new ArrayList<>(buckets.length);
         for (int i = 0; i < buckets.length; i++) {
-            histogram.add(new BatchStatistics.Bucket(1 << i, (1 << (i + 1)) - 1, buckets[i]));
+            histogram.add(new BatchStatistics.Bucket(1 << i, Math.min((1 << (i + 1)) - 1, maxBatch), buckets[i]));
         }
         return new BatchStatistics(commits, operations, largest, histogram);
     }
@@ -35,7 +38,7 @@ final class BatchCounter {
         commits = 0;
         operations = 0;
         largest = 0;
-        java.util.Arrays.fill(buckets, 0);
+        Arrays.fill(buckets, 0);
         return figures;
     }
 

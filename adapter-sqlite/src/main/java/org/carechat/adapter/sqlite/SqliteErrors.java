@@ -3,6 +3,7 @@ package org.carechat.adapter.sqlite;
 import java.sql.SQLException;
 import java.util.Map;
 import org.carechat.application.port.StoreUnavailableException;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -46,13 +47,17 @@ final class SqliteErrors {
     /** SQLite's name of the failure, extended where sqlite-jdbc tells it ({@code SQLITE_IOERR_WRITE}). */
     static String code(SQLException e) {
         if (e instanceof SQLiteException sqlite && sqlite.getResultCode() != null
-                && sqlite.getResultCode().code == e.getErrorCode()) {
+                && sqlite.getResultCode() != SQLiteErrorCode.UNKNOWN_ERROR) {
             return sqlite.getResultCode().name();
         }
         return UNAVAILABLE.getOrDefault(primaryCode(e), "SQLite result code " + e.getErrorCode());
     }
 
     private static int primaryCode(SQLException e) {
+        if (e instanceof SQLiteException sqlite && sqlite.getResultCode() != null
+                && sqlite.getResultCode() != SQLiteErrorCode.UNKNOWN_ERROR) {
+            return sqlite.getResultCode().code & 0xFF;
+        }
         return e.getErrorCode() & 0xFF;
     }
 }
