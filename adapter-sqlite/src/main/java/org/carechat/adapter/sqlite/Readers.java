@@ -44,6 +44,7 @@ final class Readers implements AutoCloseable {
         try {
             return work.apply(session);
         } catch (SQLException e) {
+            session.discardStatements();
             throw SqliteErrors.translate(operation, e);
         } finally {
             giveBack(session);

@@ -13,6 +13,10 @@ import java.util.Map;
  * every message, and preparing one costs more than running it. A session is used by one thread at a time (the
  * writer's thread, or the reader that borrowed it); a statement's result set is closed before the statement is
  * used again.
+ *
+ * <p>After a statement failed, sqlite-jdbc may leave it unusable ("statement is not executing" on its next use,
+ * seen after {@code SQLITE_FULL}): whoever catches a failure calls {@link #discardStatements()}, and the
+ * statements are prepared anew when next needed.
  */
 final class Session implements AutoCloseable {
     private final Connection connection;
@@ -63,13 +67,19 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
-    @Override
-    public void close() {
+    /** Closes every statement kept; the next use of each prepares it again. */
+    void discardStatements() {
         for (PreparedStatement statement : prepared.values()) {
             closeQuietly(statement);
         }
         prepared.clear();
         closeQuietly(plain);
+        plain = null;
+    }
+
+    @Override
+    public void close() {
+        discardStatements();
         try {
             connection.close();
         } catch (SQLException e) {

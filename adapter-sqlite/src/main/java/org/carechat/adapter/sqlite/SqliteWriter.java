@@ -222,6 +222,7 @@ final class SqliteWriter implements AutoCloseable {
             session.execute("COMMIT");
             return COMMITTED;
         } catch (SQLException e) {
+            session.discardStatements();
             noteFailure(e);
             rollBackQuietly();
             return live.size();
@@ -268,6 +269,7 @@ final class SqliteWriter implements AutoCloseable {
 
     private Outcome failure(Pending<?> pending, Throwable e) {
         if (e instanceof SQLException sql) {
+            session.discardStatements();
             noteFailure(sql);
             return Outcome.failed(SqliteErrors.translate(pending.operation, sql));
         }
