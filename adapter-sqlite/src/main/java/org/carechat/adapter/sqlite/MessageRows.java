@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -306,7 +307,7 @@ final class MessageRows {
         if (json == null) {
             return Reactions.NONE;
         }
-        Map<String, List<UserId>> byEmoji = new java.util.LinkedHashMap<>();
+        Map<String, List<UserId>> byEmoji = new LinkedHashMap<>();
         for (List<String> list : JsonArrays.readNested(json)) {
             if (list.isEmpty()) {
                 throw new IllegalStateException("a stored reaction has no emoji");

@@ -23,9 +23,9 @@ import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.User;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the store keeps survives closing and opening the file again, and the durability asked for is the one SQLite applies. */
 final class SqliteStoreDurabilityTest {

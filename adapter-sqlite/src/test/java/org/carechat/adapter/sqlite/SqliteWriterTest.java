@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Messages.Appended;
@@ -183,7 +184,7 @@ final class SqliteWriterTest {
     private static Throwable failureOf(CompletableFuture<?> future) {
         try {
             future.get(BOUND_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         } catch (Exception e) {
             throw new AssertionError("no answer", e);
