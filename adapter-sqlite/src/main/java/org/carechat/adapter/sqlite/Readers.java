@@ -40,7 +40,12 @@ final class Readers implements AutoCloseable {
     }
 
     <T> T read(String operation, SqlFunction<T> work) {
-        Session session = borrow(operation);
+        return read(operation, timeoutNanos, work);
+    }
+
+    /** A read that waits at most {@code waitNanos} for a connection (the health probe's, shorter than the timeout). */
+    <T> T read(String operation, long waitNanos, SqlFunction<T> work) {
+        Session session = borrow(operation, waitNanos);
         try {
             return work.apply(session);
         } catch (SQLException e) {
@@ -51,12 +56,12 @@ final class Readers implements AutoCloseable {
         }
     }
 
-    private Session borrow(String operation) {
+    private Session borrow(String operation, long waitNanos) {
         if (closed) {
             throw new IllegalStateException("the store is closed");
         }
         try {
-            Session session = idle.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            Session session = idle.poll(waitNanos, TimeUnit.NANOSECONDS);
             if (session == null) {
                 throw new StoreUnavailableException("no connection to read with came free in time: " + operation, null);
             }

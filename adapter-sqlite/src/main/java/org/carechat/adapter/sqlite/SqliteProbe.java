@@ -40,7 +40,8 @@ final class SqliteProbe implements StoreProbe {
         long start = System.nanoTime();
         CompletableFuture<Boolean> written = null;
         try {
-            readers.read("answer the health probe", session -> session.queryLong("SELECT answered_at FROM store_probe"));
+            readers.read("answer the health probe", waitNanos,
+                    session -> session.queryLong("SELECT answered_at FROM store_probe"));
             written = writer.submit("answer the health probe", SqliteProbe::touchAndMeasureRoom);
             boolean room = written.get(Math.max(0, waitNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
             return room && Files.getFileStore(file).getUsableSpace() >= MIN_FREE_BYTES;

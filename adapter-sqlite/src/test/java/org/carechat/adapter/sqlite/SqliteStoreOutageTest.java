@@ -144,6 +144,23 @@ final class SqliteStoreOutageTest {
         assertThat(store.messages().find(stored.id())).contains(stored);
     }
 
+    @Test
+    void the_probe_answers_no_within_its_second_when_the_writer_does_not_answer_whatever_the_store_timeout()
+            throws Exception {
+        SqliteStore store = sqlite.openStore();
+        assertThat(store.probe().answers()).isTrue();
+        SqliteWriterTest.Hold hold = SqliteWriterTest.Hold.writer(store);
+        try {
+            long probing = System.nanoTime();
+            assertThat(store.probe().answers()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - probing)).as("the store's timeout is %s", TestSqlite.TIMEOUT)
+                    .isLessThan(TestSqlite.TIMEOUT.dividedBy(2));
+        } finally {
+            hold.release();
+        }
+        assertThat(store.probe().answers()).isTrue();
+    }
+
     private static List<Message> appendThree(Messages messages) {
         List<Message> acknowledged = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
