@@ -1,0 +1,65 @@
+package org.carechat.adapter.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.carechat.domain.care.CareRelationship;
+import org.carechat.domain.user.UserId;
+
+/**
+ * The {@code care_relationships} table: one row per patient and clinician, kept after the relationship ended or
+ * was revoked; a save replaces the pair's row.
+ */
+final class CareRelationshipRows {
+    private static final String COLUMNS = "patient, clinician, appointment_id, valid_from, valid_until, revoked_at";
+    static final String SAVE = "INSERT INTO care_relationships (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (patient, clinician) DO UPDATE SET appointment_id = excluded.appointment_id,"
+            + " valid_from = excluded.valid_from, valid_until = excluded.valid_until, revoked_at = excluded.revoked_at";
+    static final String BETWEEN = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ? AND clinician = ?";
+    static final String INVOLVING = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ?"
+            + " UNION ALL SELECT " + COLUMNS + " FROM care_relationships WHERE clinician = ? ORDER BY 1, 2";
+
+    private CareRelationshipRows() {
+    }
+
+    static void save(Session session, CareRelationship r) throws SQLException {
+        PreparedStatement statement = session.prepared(SAVE);
+        statement.setString(1, r.patient().value());
+        statement.setString(2, r.clinician().value());
+        Columns.bindText(statement, 3, r.appointmentId());
+        Millis.bind(statement, 4, r.validFrom());
+        Millis.bind(statement, 5, r.validUntil());
+        Millis.bind(statement, 6, r.revokedAt());
+        statement.executeUpdate();
+    }
+
+    static Optional<CareRelationship> between(Session session, UserId patient, UserId clinician) throws SQLException {
+        PreparedStatement statement = session.prepared(BETWEEN);
+        statement.setString(1, patient.value());
+        statement.setString(2, clinician.value());
+        List<CareRelationship> found = list(statement);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static List<CareRelationship> involving(Session session, UserId user) throws SQLException {
+        PreparedStatement statement = session.prepared(INVOLVING);
+        statement.setString(1, user.value());
+        statement.setString(2, user.value());
+        return list(statement);
+    }
+
+    private static List<CareRelationship> list(PreparedStatement statement) throws SQLException {
+        List<CareRelationship> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(new CareRelationship(UserId.of(Columns.requiredText(rows, 1)),
+                        UserId.of(Columns.requiredText(rows, 2)), rows.getString(3), Millis.required(rows, 4),
+                        Millis.read(rows, 5), Millis.read(rows, 6)));
+            }
+        }
+        return List.copyOf(found);
+    }
+}

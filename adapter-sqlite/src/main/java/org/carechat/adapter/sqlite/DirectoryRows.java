@@ -1,0 +1,44 @@
+package org.carechat.adapter.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.carechat.domain.user.Role;
+import org.carechat.domain.user.RoleKind;
+import org.carechat.domain.user.User;
+import org.carechat.domain.user.UserId;
+
+/** The {@code directory} table: one row per user; the role keeps its name and the kind the care policy reads. */
+final class DirectoryRows {
+    static final String SAVE = "INSERT INTO directory (id, name, role, role_kind, specialty) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+            + " role_kind = excluded.role_kind, specialty = excluded.specialty";
+    static final String BY_ID = "SELECT id, name, role, role_kind, specialty FROM directory WHERE id = ?";
+
+    private DirectoryRows() {
+    }
+
+    static void save(Session session, User user) throws SQLException {
+        PreparedStatement statement = session.prepared(SAVE);
+        statement.setString(1, user.id().value());
+        statement.setString(2, user.name());
+        statement.setString(3, user.role().name());
+        statement.setString(4, user.role().kind().name());
+        Columns.bindText(statement, 5, user.specialty());
+        statement.executeUpdate();
+    }
+
+    static Optional<User> find(Session session, UserId id) throws SQLException {
+        PreparedStatement statement = session.prepared(BY_ID);
+        statement.setString(1, id.value());
+        try (ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Role role = new Role(Columns.requiredText(rows, 3), RoleKind.valueOf(Columns.requiredText(rows, 4)));
+            return Optional.of(new User(UserId.of(Columns.requiredText(rows, 1)), Columns.requiredText(rows, 2), role,
+                    rows.getString(5)));
+        }
+    }
+}

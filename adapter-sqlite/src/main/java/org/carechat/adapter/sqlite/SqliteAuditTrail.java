@@ -1,0 +1,36 @@
+package org.carechat.adapter.sqlite;
+
+import java.util.List;
+import java.util.Objects;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.domain.audit.AuditEntry;
+
+/**
+ * The audit trail in SQLite ({@link AuditRows}), append-only: an entry and its targets' rows are written by one
+ * operation of the writer, so a query never sees an entry without its targets. Appending an id stored already (a
+ * retry after a lost acknowledgement) changes nothing. Queries combine the given criteria, newest first.
+ */
+final class SqliteAuditTrail implements AuditTrail {
+    private final SqliteWriter writer;
+    private final Readers readers;
+
+    SqliteAuditTrail(SqliteWriter writer, Readers readers) {
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        writer.write("append an audit entry", session -> {
+            AuditRows.append(session, entry);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> query(AuditQuery query) {
+        Objects.requireNonNull(query, "query");
+        return readers.read("query the audit trail", session -> AuditRows.query(session, query));
+    }
+}

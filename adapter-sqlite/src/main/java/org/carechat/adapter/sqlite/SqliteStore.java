@@ -1,0 +1,237 @@
+package org.carechat.adapter.sqlite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.carechat.application.port.Attachments;
+import org.carechat.application.port.AuditTrail;
+import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Conversations;
+import org.carechat.application.port.DirectoryStore;
+import org.carechat.application.port.Messages;
+import org.carechat.application.port.StoreProbe;
+import org.carechat.application.port.StoreUnavailableException;
+
+/**
+ * CareChat's data in one SQLite file, inside the CareChat process: no server to run and no network listener of
+ * any kind. Owns the file and its connections, brings its schema up to date, and hands out every store port.
+ * Nothing of SQL or JDBC leaves this package: callers see the ports only.
+ *
+ * <p><b>Writes</b> go to one writer thread, which commits every write waiting for it in one transaction and then
+ * answers their callers ({@link SqliteWriter}): a store method returns only after its write is committed, and on
+ * disk with {@link SqliteSettings.Durability#FULL}. How many writes each commit carried is in
+ * {@link #batchStatistics()}. <b>Reads</b> use read-only connections of their own and see what is committed; they
+ * never wait for the writer (WAL mode).
+ *
+ * <p>Every operation is bounded by {@link SqliteSettings#timeout()}: when the file cannot be written (disk full,
+ * read-only, I/O errors) or read, store methods throw {@link StoreUnavailableException} within about that time, the
+ * {@link #probe() probe} answers no, and the same store works again once the cause is gone.
+ *
+ * <p>One store per file: the file is locked while open, and a second {@link #open} of it, from this process or
+ * another, is refused. The file's directory is created private to its owner, the files are {@code rw-------}.
+ */
+public final class SqliteStore implements AutoCloseable {
+    /** Read connections: a few suffice, a read being short and never waiting for the writer. */
+    private static final int READERS = 4;
+
+    private final SqliteSettings settings;
+    private final SqliteFiles files;
+    private final Connections connections;
+    private final SqliteWriter writer;
+    private final Readers readers;
+    private final SqliteConversations conversations;
+    private final SqliteMessages messages;
+    private final SqliteCareRelationships careRelationships;
+    private final SqliteDirectory directory;
+    private final SqliteAttachments attachments;
+    private final SqliteAuditTrail auditTrail;
+    private final SqliteProbe probe;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SqliteStore(SqliteSettings settings, SqliteFiles files, Connections connections, SqliteWriter writer,
+                        Readers readers) {
+        this.settings = settings;
+        this.files = files;
+        this.connections = connections;
+        this.writer = writer;
+        this.readers = readers;
+        this.conversations = new SqliteConversations(writer, readers);
+        this.messages = new SqliteMessages(writer, readers);
+        this.careRelationships = new SqliteCareRelationships(writer, readers);
+        this.directory = new SqliteDirectory(writer, readers);
+        this.attachments = new SqliteAttachments(writer, readers);
+        this.auditTrail = new SqliteAuditTrail(writer, readers);
+        this.probe = new SqliteProbe(writer, readers, settings.file().toAbsolutePath(), settings.timeout());
+    }
+
+    /**
+     * Opens the file, creating it (and its directory) when missing, and brings its schema up to date.
+     *
+     * @throws IllegalStateException     when another store has the file open, or a newer CareChat wrote it
+     * @throws StoreUnavailableException when the file cannot be opened or read
+     */
+    public static SqliteStore open(SqliteSettings settings) {
+        return open(settings, StatementLog.NONE);
+    }
+
+    static SqliteStore open(SqliteSettings settings, StatementLog log) {
+        Objects.requireNonNull(settings, "settings");
+        SqliteFiles files = SqliteFiles.claim(settings.file());
+        Connections connections = new Connections(settings.file(), settings.durability(), settings.timeout(), log);
+        Session writerSession = null;
+        Readers readers = null;
+        try {
+            writerSession = connections.writer();
+            Migrations.current().apply(writerSession, Instant.now());
+            readers = Readers.open(connections, READERS, settings.timeout());
+            return new SqliteStore(settings, files, connections, new SqliteWriter(writerSession, settings.timeout()),
+                    readers);
+        } catch (SQLException | RuntimeException e) {
+            if (readers != null) {
+                readers.close();
+            }
+            if (writerSession != null) {
+                writerSession.close();
+            }
+            files.close();
+            if (e instanceof SQLException sql) {
+                throw SqliteErrors.translate("open " + settings.file(), sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public CareRelationshipStore careRelationships() {
+        return careRelationships;
+    }
+
+    public DirectoryStore directory() {
+        return directory;
+    }
+
+    public Attachments attachments() {
+        return attachments;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /**
+     * Answers whether the store can read and write now, within a second at most: a read, a committed write of
+     * the probe's own, and room for the file to grow. It never waits longer, whatever the store is doing.
+     */
+    public StoreProbe probe() {
+        return probe;
+    }
+
+    /** The database file. */
+    public Path file() {
+        return settings.file();
+    }
+
+    /** How many writes each commit carried, since the store opened or since the last {@link #resetBatchStatistics()}. */
+    public BatchStatistics batchStatistics() {
+        return writer.statistics();
+    }
+
+    /** The figures of {@link #batchStatistics()}, and counting starts again from nothing (one load step, then the next). */
+    public BatchStatistics resetBatchStatistics() {
+        return writer.resetStatistics();
+    }
+
+    /**
+     * Copies the whole database, as it was when the copy began, to {@code target}, a new file (its directory is
+     * created private when missing; the file is {@code rw-------}), while the store goes on reading and writing:
+     * everything acknowledged before the call is in the copy. The copy is a plain SQLite file, compacted, and
+     * forced to disk before this returns; a store opened on it carries on from there. Takes as long as reading the
+     * database, and is not bounded by the store's timeout.
+     *
+     * @throws IllegalArgumentException  when {@code target} exists already (a backup never overwrites)
+     * @throws StoreUnavailableException when the database cannot be read or the copy cannot be written
+     */
+    public void backupTo(Path target) {
+        Objects.requireNonNull(target, "target");
+        requireOpen();
+        Path copy = target.toAbsolutePath();
+        if (Files.exists(copy)) {
+            throw new IllegalArgumentException("the backup file exists already (a backup never overwrites): " + copy);
+        }
+        try {
+            SqliteFiles.createPrivateDirectory(copy.getParent());
+            SqliteFiles.createPrivateFile(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the backup file " + copy, e);
+        }
+        // a connection of its own: a long copy must not hold one of the readers
+        try (Session session = connections.reader();
+             PreparedStatement vacuum = session.connection().prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, copy.toString());
+            vacuum.execute();
+            try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        } catch (SQLException e) {
+            deleteQuietly(copy);
+            throw SqliteErrors.translate("back up to " + copy, e);
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new StoreUnavailableException("the backup could not be forced to disk: " + copy, e);
+        }
+    }
+
+    /**
+     * Answers the writes already queued, then closes the connections and releases the file; the stores handed out
+     * stop working. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            readers.close();
+            writer.close();
+        } finally {
+            files.close();
+        }
+    }
+
+    SqliteWriter writer() {
+        return writer;
+    }
+
+    Readers readers() {
+        return readers;
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the store is closed");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a partial copy left behind is named by the exception that follows
+        }
+    }
+}

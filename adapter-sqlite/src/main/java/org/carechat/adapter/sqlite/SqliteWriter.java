@@ -1,0 +1,336 @@
+package org.carechat.adapter.sqlite;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.carechat.application.port.StoreUnavailableException;
+
+/**
+ * The store's only writer: one thread that owns the only connection that writes, so writes never wait for a lock,
+ * never race each other and never see "database is locked".
+ *
+ * <p><b>Group commit.</b> A caller hands in an operation (any {@link SqlFunction}: one statement or several, reads
+ * included) and waits for its own answer. The thread takes every operation waiting in its queue (up to
+ * {@value #MAX_BATCH}), applies them in order in <em>one</em> transaction, each inside its own {@code SAVEPOINT},
+ * commits once (one fsync for the whole batch) and only then answers every caller: an answer means committed. An
+ * operation that throws (a change function's refusal, a unique conflict, a bug) is rolled back to its savepoint
+ * alone and its caller gets its exception, the very instance thrown; the others of its batch commit. Operations
+ * run one after the other, each seeing what the ones before it wrote, so a read-change-write operation is atomic
+ * without retries.
+ *
+ * <p><b>Failures.</b> Some failures take the whole transaction with them (SQLite rolls it back itself on a full
+ * disk or an I/O error, and a commit may fail): then nothing of the batch is stored, the operation that failed
+ * gets its failure, and every other operation of the batch is run again on its own, in its own transaction, so
+ * each caller gets the answer its own operation deserves. SQLite failures of the file or the machine become
+ * {@link StoreUnavailableException}s ({@link SqliteErrors}); the next batch tries again, so the store recovers by
+ * itself when the cause goes away.
+ *
+ * <p><b>Time.</b> A caller waits at most the store's timeout, then gets a {@link StoreUnavailableException}; an
+ * operation whose caller gave up before its batch began is skipped. One already running when its caller gave up
+ * may still be committed: like any store that times out, an unavailable answer means "not acknowledged", and the
+ * ports' retries are idempotent where it matters (a send's {@code clientMessageId}).
+ *
+ * <p>An operation must not write through the store itself (the writer would wait for itself): that is refused.
+ */
+final class SqliteWriter implements AutoCloseable {
+    /** The most operations one transaction carries, so that one commit never holds the callers up for long. */
+    static final int MAX_BATCH = 512;
+    private static final Logger LOG = Logger.getLogger(SqliteWriter.class.getName());
+    private static final Duration CLOSE_WAIT_MIN = Duration.ofSeconds(5);
+    private static final int COMMITTED = -1;
+
+    private final Session session;
+    private final long timeoutNanos;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Pending<Void> stop = new Pending<>("stop", unused -> null);
+    private final BatchCounter counter = new BatchCounter(MAX_BATCH);
+    private final Object admission = new Object();
+    private final Thread thread;
+    private boolean closed;
+    /** Writer thread only: whether the last transaction failed for want of the file, so that a recovery is logged once. */
+    private boolean failing;
+
+    SqliteWriter(Session session, Duration timeout) {
+        this.session = session;
+        this.timeoutNanos = timeout.toNanos();
+        this.thread = new Thread(this::run, "carechat-sqlite-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Applies {@code work} in the writer's next transaction and answers once it is committed. */
+    <T> T write(String operation, SqlFunction<T> work) {
+        return await(operation, submit(operation, work));
+    }
+
+    /** Queues {@code work} for the next transaction; its future completes once that transaction is committed. */
+    <T> CompletableFuture<T> submit(String operation, SqlFunction<T> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a write may not be made from inside another write (" + operation
+                    + "): the writer would wait for itself");
+        }
+        Pending<T> pending = new Pending<>(operation, work);
+        synchronized (admission) {
+            if (closed) {
+                throw new IllegalStateException("the store is closed");
+            }
+            queue.add(pending);
+        }
+        return pending.future;
+    }
+
+    /** Waits for a submitted operation at most the store's timeout. */
+    <T> T await(String operation, CompletableFuture<T> future) {
+        try {
+            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (future.cancel(false)) {
+                throw new StoreUnavailableException("the database did not write in time: " + operation, e);
+            }
+            return await(operation, future);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(false);
+            throw new StoreUnavailableException("interrupted while waiting to " + operation, e);
+        }
+    }
+
+    BatchStatistics statistics() {
+        return counter.snapshot();
+    }
+
+    BatchStatistics resetStatistics() {
+        return counter.reset();
+    }
+
+    /** Applies what is queued already, then stops the thread and closes the connection. */
+    @Override
+    public void close() {
+        synchronized (admission) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(stop);
+        }
+        try {
+            thread.join(Math.max(CLOSE_WAIT_MIN.toMillis(), 2 * TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // still inside a transaction (a disk that does not answer): closing under it would be worse
+            LOG.warning("the SQLite writer did not finish in time; its connection is left to the process's end");
+            return;
+        }
+        session.close();
+    }
+
+    private void run() {
+        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() stops the writer, through the queue
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            stopping = batch.remove(stop);
+            try {
+                apply(batch);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "the SQLite writer failed on a batch; its callers are answered with the failure", e);
+                for (Pending<?> pending : batch) {
+                    pending.future.completeExceptionally(e);
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    private void apply(List<Pending<?>> batch) {
+        List<Pending<?>> live = new ArrayList<>(batch.size());
+        for (Pending<?> pending : batch) {
+            if (!pending.future.isDone()) {
+                live.add(pending);
+            }
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        Outcome[] outcomes = new Outcome[live.size()];
+        int lost = inOneTransaction(live, outcomes);
+        if (lost == COMMITTED) {
+            counter.record(live.size());
+            recovered();
+            for (int i = 0; i < live.size(); i++) {
+                live.get(i).finish(outcomes[i]);
+            }
+            return;
+        }
+        // Nothing of the transaction is stored: the operation that lost it keeps its failure, every other one
+        // runs again on its own.
+        for (int i = 0; i < live.size(); i++) {
+            if (i == lost) {
+                live.get(i).finish(outcomes[i]);
+            } else {
+                alone(live.get(i));
+            }
+        }
+    }
+
+    /**
+     * Runs the batch in one transaction. Answers {@link #COMMITTED}, or the index of the operation whose failure
+     * took the transaction with it ({@code live.size()} when the commit itself failed).
+     */
+    private int inOneTransaction(List<Pending<?>> live, Outcome[] outcomes) {
+        try {
+            session.execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            for (int i = 0; i < live.size(); i++) {
+                outcomes[i] = failure(live.get(i), e);
+            }
+            return 0;
+        }
+        for (int i = 0; i < live.size(); i++) {
+            Pending<?> pending = live.get(i);
+            try {
+                session.execute("SAVEPOINT operation");
+                outcomes[i] = Outcome.of(pending.work.apply(session));
+                session.execute("RELEASE operation");
+            } catch (Throwable e) {
+                outcomes[i] = failure(pending, e);
+                if (!rollBackToSavepoint()) {
+                    rollBackQuietly();
+                    return i;
+                }
+            }
+        }
+        try {
+            session.execute("COMMIT");
+            return COMMITTED;
+        } catch (SQLException e) {
+            session.discardStatements();
+            noteFailure(e);
+            rollBackQuietly();
+            return live.size();
+        }
+    }
+
+    /** Runs one operation in a transaction of its own. */
+    private void alone(Pending<?> pending) {
+        Outcome outcome;
+        try {
+            session.execute("BEGIN IMMEDIATE");
+            try {
+                outcome = Outcome.of(pending.work.apply(session));
+                session.execute("COMMIT");
+                counter.record(1);
+                recovered();
+            } catch (Throwable e) {
+                outcome = failure(pending, e);
+                rollBackQuietly();
+            }
+        } catch (SQLException e) {
+            outcome = failure(pending, e);
+        }
+        pending.finish(outcome);
+    }
+
+    private boolean rollBackToSavepoint() {
+        try {
+            session.execute("ROLLBACK TO operation");
+            session.execute("RELEASE operation");
+            return true;
+        } catch (SQLException e) {
+            return false; // the transaction is gone: SQLite rolled it back itself
+        }
+    }
+
+    private void rollBackQuietly() {
+        try {
+            session.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction left to roll back
+        }
+    }
+
+    private Outcome failure(Pending<?> pending, Throwable e) {
+        if (e instanceof SQLException sql) {
+            session.discardStatements();
+            noteFailure(sql);
+            return Outcome.failed(SqliteErrors.translate(pending.operation, sql));
+        }
+        return Outcome.failed(e);
+    }
+
+    /** Logs, once until the next commit, that the file cannot be written: the result code only, never content. */
+    private void noteFailure(SQLException e) {
+        if (SqliteErrors.isUnavailable(e) && !failing) {
+            failing = true;
+            LOG.warning("the database cannot write now (" + SqliteErrors.code(e) + "); writes are refused as "
+                    + "unavailable until it can");
+        }
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            LOG.info("the database writes again");
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("a write failed", cause);
+    }
+
+    /** What an operation came to: a value or what it threw. */
+    private record Outcome(Object value, Throwable failure) {
+        static Outcome of(Object value) {
+            return new Outcome(value, null);
+        }
+
+        static Outcome failed(Throwable failure) {
+            return new Outcome(null, failure);
+        }
+    }
+
+    /** An operation waiting for its transaction, and its caller's future. */
+    private static final class Pending<T> {
+        final String operation;
+        final SqlFunction<T> work;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+
+        Pending(String operation, SqlFunction<T> work) {
+            this.operation = operation;
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void finish(Outcome outcome) {
+            if (outcome.failure() != null) {
+                future.completeExceptionally(outcome.failure());
+            } else {
+                future.complete((T) outcome.value());
+            }
+        }
+    }
+}
