@@ -1,9 +1,12 @@
 package org.carechat.bootstrap;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.LogManager;
+import org.carechat.bootstrap.commands.Backup;
+import org.carechat.bootstrap.commands.Migrate;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 import org.carechat.bootstrap.config.Usage;
@@ -20,6 +23,10 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         if (Usage.requested(Arrays.asList(args))) {
             System.out.print(Usage.text());
+            return;
+        }
+        if (args.length > 0 && (args[0].equals("migrate") || args[0].equals("backup"))) {
+            System.exit(command(args));
             return;
         }
         System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
@@ -56,5 +63,24 @@ public final class Main {
             Demo.print(running.get(), System.out);
         }
         stopped.await();
+    }
+
+    /** {@code migrate [flags]} and {@code backup FILE [flags]}: the operations that run instead of the server. */
+    private static int command(String[] args) {
+        boolean backup = args[0].equals("backup");
+        if (backup && (args.length < 2 || args[1].startsWith("--"))) {
+            System.err.println("carechat: backup needs the file to write: java -jar carechat.jar backup FILE [--data-dir DIR]");
+            return 2;
+        }
+        int flagsFrom = backup ? 2 : 1;
+        ServerConfig config;
+        try {
+            config = ServerConfig.load(System.getenv(), Arrays.asList(args).subList(flagsFrom, args.length));
+        } catch (ConfigException e) {
+            System.err.println("carechat: " + e.getMessage());
+            return 2;
+        }
+        return backup ? Backup.run(config, Path.of(args[1]), System.out, System.err)
+                : Migrate.run(config, System.out, System.err);
     }
 }

@@ -169,6 +169,29 @@ public final class SqliteStore implements AutoCloseable {
     public void backupTo(Path target) {
         Objects.requireNonNull(target, "target");
         requireOpen();
+        // a connection of its own: a long copy must not hold one of the readers
+        copy(connections, target);
+    }
+
+    /**
+     * {@link #backupTo} from outside the server that has {@code database} open (another process, such as
+     * {@code carechat backup}): a read-only connection of its own copies the file as it stood when the copy began,
+     * beside the running server's reads and writes, without claiming the file.
+     *
+     * @throws IllegalArgumentException  when {@code target} exists already, or {@code database} does not
+     * @throws StoreUnavailableException when the database cannot be read or the copy cannot be written
+     */
+    public static void backup(Path database, Path target) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(target, "target");
+        if (!Files.isRegularFile(database)) {
+            throw new IllegalArgumentException("there is no database at " + database.toAbsolutePath());
+        }
+        copy(new Connections(database, SqliteSettings.Durability.FULL, SqliteSettings.DEFAULT_TIMEOUT, StatementLog.NONE),
+                target);
+    }
+
+    private static void copy(Connections connections, Path target) {
         Path copy = target.toAbsolutePath();
         if (Files.exists(copy)) {
             throw new IllegalArgumentException("the backup file exists already (a backup never overwrites): " + copy);
@@ -179,7 +202,6 @@ public final class SqliteStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the backup file " + copy, e);
         }
-        // a connection of its own: a long copy must not hold one of the readers
         try (Session session = connections.reader();
              PreparedStatement vacuum = session.connection().prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, copy.toString());

@@ -102,6 +102,27 @@ final class SqliteBackupTest {
         assertThat(Files.readString(existing)).isEqualTo("not to be lost");
     }
 
+    @Test
+    void a_backup_from_outside_the_store_that_has_the_file_open_copies_it_without_claiming_it() throws Exception {
+        SqliteStore store = sqlite.openStore();
+        store.conversations().getOrCreateDirect(Drafts.conversation());
+        List<Message> acknowledged = new ArrayList<>();
+        for (int n = 1; n <= 50; n++) {
+            acknowledged.add(store.messages().append(Drafts.text(n)).message());
+        }
+        Path copy = sqlite.freshDirectory().resolve("outside.db");
+
+        SqliteStore.backup(store.file(), copy);
+
+        assertThat(store.messages().append(Drafts.text(51)).message().seq()).as("the store goes on").isEqualTo(51);
+        try (SqliteStore restored = sqlite.track(SqliteStore.open(SqliteSettings.of(copy)))) {
+            assertThat(restored.messages().after(CONVERSATION, 0, 100)).containsExactlyElementsOf(acknowledged);
+        }
+        assertThatThrownBy(() -> SqliteStore.backup(store.file(), copy)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SqliteStore.backup(copy.resolveSibling("nothing.db"), copy.resolveSibling("x.db")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no database");
+    }
+
     private static void awaitSomeWrites(SqliteStore store) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (store.messages().after(BUSY, 0, 10).size() < 10) {

@@ -136,4 +136,30 @@ class AuthenticationTest {
 
         assertThat(error.get("message").stringValue()).contains("senderId", "server");
     }
+
+    @Test
+    void an_upgrade_while_the_directory_does_not_answer_is_refused_with_503_not_401() throws Exception {
+        org.carechat.adapter.inmemory.InMemoryDirectory directory = new org.carechat.adapter.inmemory.InMemoryDirectory();
+        org.carechat.application.port.DirectoryStore failing = new org.carechat.application.port.DirectoryStore() {
+            @Override
+            public java.util.Optional<org.carechat.domain.user.User> find(org.carechat.domain.user.UserId id) {
+                if (id.value().equals("d_down")) {
+                    throw new org.carechat.application.port.StoreUnavailableException("the directory timed out", null);
+                }
+                return directory.find(id);
+            }
+
+            @Override
+            public void save(org.carechat.domain.user.User user) {
+                directory.save(user);
+            }
+        };
+        try (ChatServer down = ChatServer.start(WebSocketSettings.standard(),
+                org.carechat.application.ChatSettings.standard(), failing, listener -> { })) {
+            try (RawSocket refused = RawSocket.open(down.port(), "/ws", "Authorization: Bearer " + down.token("d_down", "doctor"))) {
+                assertThat(refused.status()).as("the token may be fine: the client must not throw it away").isEqualTo(503);
+                assertThat(refused.header("WWW-Authenticate")).isNull();
+            }
+        }
+    }
 }

@@ -24,6 +24,7 @@ import org.carechat.application.CareChatCore;
 import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.limits.RateLimits;
+import org.carechat.application.port.Directory;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.port.fake.TestTokens;
@@ -56,10 +57,10 @@ final class ChatServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private ChatServer(WebSocketSettings settings, ChatSettings chat) {
+    private ChatServer(WebSocketSettings settings, ChatSettings chat, Directory directory) {
         this.settings = settings;
         ChatPorts ports = new ChatPorts(new InMemoryConversations(), new InMemoryMessages(), new InMemoryCareRelationships(),
-                new InMemoryDirectory(), new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
+                directory, new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
                 new InMemoryPresence(), new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
         this.core = new CareChatCore(ports, chat);
         this.adapter = new WebSocketAdapter(core, core.authentication(new TestTokens(time)), registry,
@@ -85,7 +86,13 @@ final class ChatServer implements AutoCloseable {
 
     /** Starts over a core with {@code chat} settings (to lift the per-user request budget, for instance). */
     static ChatServer start(WebSocketSettings settings, ChatSettings chat, java.util.function.Consumer<NetworkListener> configure) {
-        ChatServer server = new ChatServer(settings, chat);
+        return start(settings, chat, new InMemoryDirectory(), configure);
+    }
+
+    /** Starts over {@code directory} (one that fails, for instance) instead of a plain in-memory one. */
+    static ChatServer start(WebSocketSettings settings, ChatSettings chat, Directory directory,
+                            java.util.function.Consumer<NetworkListener> configure) {
+        ChatServer server = new ChatServer(settings, chat, directory);
         configure.accept(server.listener);
         try {
             server.http.start();

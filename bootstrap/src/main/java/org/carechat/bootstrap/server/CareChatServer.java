@@ -149,7 +149,7 @@ public final class CareChatServer implements AutoCloseable {
     }
 
     /** The embedded database under the default store, for operations and outage drills; empty with any other store. */
-    public java.util.Optional<org.carechat.adapter.mongo.EmbeddedMongo> embeddedStore() {
+    public java.util.Optional<org.carechat.adapter.sqlite.SqliteStore> embeddedStore() {
         return java.util.Optional.ofNullable(store.embedded());
     }
 

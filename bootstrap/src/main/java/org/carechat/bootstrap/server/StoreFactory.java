@@ -10,17 +10,18 @@ import org.carechat.adapter.inmemory.InMemoryCareRelationships;
 import org.carechat.adapter.inmemory.InMemoryConversations;
 import org.carechat.adapter.inmemory.InMemoryDirectory;
 import org.carechat.adapter.inmemory.InMemoryMessages;
-import org.carechat.adapter.mongo.EmbeddedMongo;
 import org.carechat.adapter.mongo.MongoStore;
 import org.carechat.adapter.mongo.MongoStoreSettings;
+import org.carechat.adapter.sqlite.SqliteStore;
 import org.carechat.application.port.Blobs;
 import org.carechat.application.port.StoreUnavailableException;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 
 /**
- * Opens the store the configuration names: the embedded durable store (the default), a MongoDB, or memory.
- * Attachment bytes live as files next to a durable store and in memory with the memory store.
+ * Opens the store the configuration names: the embedded durable store (the default: one SQLite file in the data
+ * directory), a MongoDB, or memory. Attachment bytes live as files next to a durable store and in memory with the
+ * memory store.
  */
 final class StoreFactory {
     private StoreFactory() {
@@ -32,29 +33,30 @@ final class StoreFactory {
                     new InMemoryCareRelationships(), new InMemoryDirectory(), new InMemoryAttachments(),
                     new InMemoryBlobs(), new InMemoryAuditTrail(), () -> true, () -> { }, null);
             case "embedded" -> embedded(config);
-            case "mongo" -> mongo(config, config.mongoUri(), null);
+            case "mongo" -> mongo(config, config.mongoUri());
             default -> throw new ConfigException("unknown store '" + config.store() + "'");
         };
     }
 
     private static StorePorts embedded(ServerConfig config) {
-        EmbeddedMongo embedded;
+        EmbeddedFiles.requireNoPreviousStore(config.dataDir());
+        SqliteStore store;
         try {
-            embedded = EmbeddedMongo.open(config.dataDir(), 0, "written".equals(config.embeddedDurability())
-                    ? EmbeddedMongo.Durability.WRITTEN : EmbeddedMongo.Durability.SYNCED);
-        } catch (RuntimeException e) {
+            store = SqliteStore.open(EmbeddedFiles.settings(config, EmbeddedFiles.database(config.dataDir())));
+        } catch (IllegalStateException | IllegalArgumentException | StoreUnavailableException e) {
             throw new ConfigException("cannot open the embedded store in " + config.dataDir().toAbsolutePath()
                     + " (is another server using it?): " + e.getMessage(), e);
         }
         try {
-            return mongo(config, embedded.connectionString(), embedded);
+            return new StorePorts(store.conversations(), store.messages(), store.careRelationships(), store.directory(),
+                    store.attachments(), fileBlobs(config), store.auditTrail(), store.probe(), store, store);
         } catch (RuntimeException e) {
-            embedded.close();
+            store.close();
             throw e;
         }
     }
 
-    private static StorePorts mongo(ServerConfig config, String uri, EmbeddedMongo underneath) {
+    private static StorePorts mongo(ServerConfig config, String uri) {
         MongoStoreSettings settings;
         try {
             settings = MongoStoreSettings.of(uri)
@@ -72,12 +74,7 @@ final class StoreFactory {
             throw new ConfigException("the database does not answer (" + settings + "): " + e.getMessage(), e);
         }
         return new StorePorts(store.conversations(), store.messages(), store.careRelationships(), store.directory(),
-                store.attachments(), blobs, store.auditTrail(), store.probe(), () -> {
-                    store.close();
-                    if (underneath != null) {
-                        underneath.close();
-                    }
-                }, underneath);
+                store.attachments(), blobs, store.auditTrail(), store.probe(), store, null);
     }
 
     private static Blobs fileBlobs(ServerConfig config) {

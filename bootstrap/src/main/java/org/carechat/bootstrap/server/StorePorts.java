@@ -1,6 +1,6 @@
 package org.carechat.bootstrap.server;
 
-import org.carechat.adapter.mongo.EmbeddedMongo;
+import org.carechat.adapter.sqlite.SqliteStore;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.Blobs;
@@ -16,5 +16,5 @@ import org.carechat.application.port.StoreProbe;
  */
 record StorePorts(Conversations conversations, Messages messages, CareRelationshipStore careRelationships,
                   DirectoryStore directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail,
-                  StoreProbe probe, AutoCloseable closer, EmbeddedMongo embedded) {
+                  StoreProbe probe, AutoCloseable closer, SqliteStore embedded) {
 }

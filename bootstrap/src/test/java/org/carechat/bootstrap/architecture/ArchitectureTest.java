@@ -46,6 +46,7 @@ class ArchitectureTest {
                 .adapter("websocket", "org.carechat.adapter.websocket..")
                 .adapter("rest", "org.carechat.adapter.rest..")
                 .adapter("mongo", "org.carechat.adapter.mongo..")
+                .adapter("sqlite", "org.carechat.adapter.sqlite..")
                 .withOptionalLayers(true)
                 // the composition root may see everything; the shared wire format is checked by its own rule
                 .ignoreDependency(resideInAPackage("org.carechat.bootstrap.."), alwaysTrue())
@@ -73,6 +74,7 @@ class ArchitectureTest {
     static ArchRule wireIsSharedByDrivingAdaptersOnly() {
         return noClasses().that().resideInAnyPackage("org.carechat.domain..", "org.carechat.application..",
                         "org.carechat.adapter.inmemory..", "org.carechat.adapter.filesystem..", "org.carechat.adapter.mongo..",
+                        "org.carechat.adapter.sqlite..",
                         "org.carechat.adapter.jwt..")
                 .should().dependOnClassesThat().resideInAPackage("org.carechat.wire..");
     }

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.carechat.adapter.mongo.EmbeddedMongo;
 import org.carechat.bootstrap.config.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,35 +77,35 @@ class DurabilityEndToEndTest {
     }
 
     @Test
-    void during_a_database_outage_sends_are_refused_as_unavailable_and_the_server_recovers_by_itself() throws Exception {
+    void when_the_database_file_cannot_be_written_sends_are_refused_as_unavailable_and_the_server_recovers_by_itself()
+            throws Exception {
         try (TestServer test = TestServer.start(embedded(), null, true)) {
-            EmbeddedMongo database = test.server.embeddedStore().orElseThrow();
+            Path database = test.server.embeddedStore().orElseThrow().file();
             String conversation = json(test.send("POST", "/api/chat/conversations", "p1", "{\"participantId\":\"d1\"}")).path("id").asString();
             String path = "/api/chat/conversations/" + conversation + "/messages";
             assertThat(test.send("POST", path, "p1", "{\"content\":\"acknowledged before\",\"clientMessageId\":\"a\"}").statusCode())
                     .isEqualTo(201);
 
             try (WsClient patient = test.connect("p1")) {
-                database.stop();
-
-                long started = System.nanoTime();
-                HttpResponse<String> refused = test.send("POST", path, "p1", "{\"content\":\"during\",\"clientMessageId\":\"b\"}");
-                assertThat(refused.statusCode()).isEqualTo(503);
-                assertThat(json(refused).path("code").asString()).isEqualTo("UNAVAILABLE");
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-                assertThat(test.get("/health", null).statusCode()).isEqualTo(503);
-
-                patient.send("{\"event\":\"send_message\",\"id\":\"w\",\"data\":{\"conversationId\":\"" + conversation
-                        + "\",\"content\":\"during, by socket\",\"clientMessageId\":\"c\"}}");
-                JsonNode error = patient.awaitReply("w");
-                assertThat(error.path("event").asString()).isEqualTo("error");
-                assertThat(error.path("data").path("code").asString()).isEqualTo("UNAVAILABLE");
-                Throwable upgrade = WsClient.refusal(test.ws(null), java.util.Map.of("Authorization", "Bearer " + test.token("d1")));
-                assertThat(upgrade).isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class, refusal ->
-                        assertThat(refusal.getResponse().statusCode()).as("the directory did not answer: the token may be fine")
-                                .isEqualTo(503));
-
-                database.start();
+                // what a failing disk does to the store: its file and its log refuse every write (root ignores chmod)
+                writable(database, false);
+                try {
+                    long started = System.nanoTime();
+                    HttpResponse<String> refused = test.send("POST", path, "p1", "{\"content\":\"during\",\"clientMessageId\":\"b\"}");
+                    assertThat(refused.statusCode()).isEqualTo(503);
+                    assertThat(json(refused).path("code").asString()).isEqualTo("UNAVAILABLE");
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                    assertThat(test.get("/health", null).statusCode()).isEqualTo(503);
+                    patient.send("{\"event\":\"send_message\",\"id\":\"w\",\"data\":{\"conversationId\":\"" + conversation
+                            + "\",\"content\":\"during, by socket\",\"clientMessageId\":\"c\"}}");
+                    JsonNode error = patient.awaitReply("w");
+                    assertThat(error.path("event").asString()).isEqualTo("error");
+                    assertThat(error.path("data").path("code").asString()).isEqualTo("UNAVAILABLE");
+                    assertThat(test.get(path + "?limit=10", "p1").statusCode())
+                            .as("a read of health data is refused when its audit entry cannot be written").isEqualTo(503);
+                } finally {
+                    writable(database, true);
+                }
 
                 HttpResponse<String> retried = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -124,6 +123,15 @@ class DurabilityEndToEndTest {
             JsonNode history = json(test.get(path + "?limit=10", "p1"));
             assertThat(history.path("items").findValuesAsString("content")).contains("acknowledged before", "during");
             assertThat(history.path("items").findValuesAsString("clientMessageId")).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Makes the database file and its write-ahead log immutable (chattr, which .ci/run installs) or writable again. */
+    private static void writable(Path database, boolean writable) throws Exception {
+        for (Path file : new Path[] {database, database.resolveSibling(database.getFileName() + "-wal")}) {
+            Process chattr = new ProcessBuilder("chattr", writable ? "-i" : "+i", file.toString()).redirectErrorStream(true).start();
+            String output = new String(chattr.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(chattr.waitFor()).as("chattr " + file + ": " + output).isZero();
         }
     }
 }

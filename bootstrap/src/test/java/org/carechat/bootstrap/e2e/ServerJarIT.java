@@ -108,7 +108,7 @@ class ServerJarIT {
         assertThat(logs).contains("shutting down", "code=1001", "stopped")
                 .as("logs hold no message text and no token")
                 .doesNotContain("kept across restarts").doesNotContain(first.tokens().get("P1").substring(40));
-        assertThat(Files.exists(data.resolve("carechat.mv"))).isTrue();
+        assertThat(Files.exists(data.resolve("carechat.db"))).isTrue();
 
         Running second = start();
         try {

@@ -1,0 +1,87 @@
+package org.carechat.bootstrap.commands;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.carechat.adapter.mongo.EmbeddedMongo;
+import org.carechat.adapter.mongo.MongoStore;
+import org.carechat.adapter.mongo.MongoStoreSettings;
+import org.carechat.adapter.sqlite.SqliteStore;
+import org.carechat.application.migration.StoreMigration;
+import org.carechat.bootstrap.config.ServerConfig;
+import org.carechat.bootstrap.server.EmbeddedFiles;
+
+/**
+ * {@code java -jar carechat.jar migrate [--data-dir DIR]}: moves a data directory written by the previous embedded
+ * store (mongo-java-server on H2, {@code carechat.mv}) into the current one ({@code carechat.db}), with the server
+ * stopped. It writes into a new file beside the old one and gives it its final name only once everything is copied,
+ * so an interrupted migration leaves no half store behind; the old file is kept (and can be deleted once the
+ * server has been seen to run on the new one). Attachment bytes stay where they are.
+ */
+public final class Migrate {
+    private Migrate() {
+    }
+
+    /** Runs the migration; answers the process exit code (0 done, 2 refused, 1 failed). */
+    public static int run(ServerConfig config, PrintStream out, PrintStream err) {
+        Path dir = config.dataDir();
+        Path old = EmbeddedFiles.previousStore(dir);
+        Path database = EmbeddedFiles.database(dir);
+        if (!Files.exists(old)) {
+            err.println("carechat: nothing to migrate: " + dir.toAbsolutePath().normalize() + " holds no "
+                    + EmbeddedFiles.PREVIOUS_STORE);
+            return 2;
+        }
+        if (Files.exists(database)) {
+            err.println("carechat: " + database.toAbsolutePath().normalize() + " exists already: the migration ran "
+                    + "before, or a server started here; move it away to migrate again");
+            return 2;
+        }
+        Path partial = dir.resolve(EmbeddedFiles.DATABASE + ".migrating");
+        try {
+            deletePartial(partial);
+            EmbeddedMongo embedded;
+            try {
+                embedded = EmbeddedMongo.open(dir, 0, EmbeddedMongo.Durability.SYNCED);
+            } catch (RuntimeException e) {
+                err.println("carechat: cannot open " + old.toAbsolutePath().normalize() + " (stop the server first): "
+                        + e.getMessage());
+                return 2;
+            }
+            StoreMigration.Copied copied;
+            try (embedded;
+                 MongoStore source = MongoStore.open(MongoStoreSettings.of(embedded.connectionString())
+                         .withDatabaseName(config.mongoDatabase()).withTimeout(config.storeTimeout()));
+                 SqliteStore target = SqliteStore.open(EmbeddedFiles.settings(config, partial))) {
+                out.println("migrating " + old.toAbsolutePath().normalize() + " into " + database.toAbsolutePath().normalize());
+                copied = StoreMigration.copy(source.contents(), new StoreMigration.Target(target.directory(),
+                        target.careRelationships(), target.conversations(), target.messages(), target.attachments(),
+                        target.auditTrail()), line -> out.println("  " + line));
+            }
+            Files.move(partial, database, StandardCopyOption.ATOMIC_MOVE);
+            out.println("done: " + copied.messages() + " messages in " + copied.conversations() + " conversations, "
+                    + copied.users() + " people, " + copied.careRelationships() + " care relationships, "
+                    + copied.attachments() + " attachments, " + copied.auditEntries() + " audit entries. "
+                    + EmbeddedFiles.PREVIOUS_STORE + " is kept; delete it once the server runs on "
+                    + EmbeddedFiles.DATABASE + ".");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("carechat: the migration failed, nothing was changed in " + dir.toAbsolutePath().normalize()
+                    + ": " + e.getMessage());
+            try {
+                deletePartial(partial);
+            } catch (IOException alsoFailed) {
+                err.println("carechat: could not remove " + partial + ": " + alsoFailed.getMessage());
+            }
+            return 1;
+        }
+    }
+
+    private static void deletePartial(Path partial) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+            Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + suffix));
+        }
+    }
+}
