@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's counters, shared by its doors, rendered in the Prometheus text format: open connections,
@@ -21,6 +22,19 @@ public final class Metrics {
     private final Map<ErrorCode, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, Latency> storeLatency = new ConcurrentHashMap<>();
     private volatile LongSupplier connections = () -> 0;
+    private volatile Supplier<StoreCommits> commits = () -> null;
+
+    /**
+     * How the store's commits carried its writes (group commit), for a store that has one writer: commits,
+     * operations they carried, the largest batch, and how many commits carried up to each bucket's bound.
+     */
+    public record StoreCommits(long commits, long operations, long largestBatch, java.util.SortedMap<Integer, Long> batchesUpTo) {
+    }
+
+    /** Where the store's commit figures are read from (the embedded store); none by default. */
+    public void storeCommitsFrom(Supplier<StoreCommits> source) {
+        this.commits = source;
+    }
 
     /** Where the number of open WebSocket connections is read from. */
     public void connectionsFrom(LongSupplier source) {
@@ -79,6 +93,24 @@ public final class Metrics {
         out.append("# HELP carechat_store_latency_seconds Time spent in store operations.\n");
         out.append("# TYPE carechat_store_latency_seconds histogram\n");
         storeLatency.forEach((operation, latency) -> latency.render(out, operation));
+        StoreCommits store = commits.get();
+        if (store != null) {
+            counter(out, "carechat_store_commits_total", "Transactions the store's writer committed (one fsync each).",
+                    store.commits());
+            counter(out, "carechat_store_commit_operations_total", "Writes those commits carried.", store.operations());
+            gauge(out, "carechat_store_commit_largest_batch", "The most writes one commit carried.", store.largestBatch());
+            out.append("# HELP carechat_store_commit_batch_size Writes per commit.\n");
+            out.append("# TYPE carechat_store_commit_batch_size histogram\n");
+            long cumulative = 0;
+            for (var bucket : store.batchesUpTo().entrySet()) {
+                cumulative += bucket.getValue();
+                out.append("carechat_store_commit_batch_size_bucket{le=\"").append(bucket.getKey()).append("\"} ")
+                        .append(cumulative).append('\n');
+            }
+            out.append("carechat_store_commit_batch_size_bucket{le=\"+Inf\"} ").append(store.commits()).append('\n');
+            out.append("carechat_store_commit_batch_size_sum ").append(store.operations()).append('\n');
+            out.append("carechat_store_commit_batch_size_count ").append(store.commits()).append('\n');
+        }
         return out.toString();
     }
 

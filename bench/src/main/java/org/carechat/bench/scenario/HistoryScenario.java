@@ -137,7 +137,7 @@ public final class HistoryScenario {
         long count = Math.round(rate * time.toNanos() / 1e9);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         double interval = 1e9 / rate;
-        MessagingStep.CpuWindow cpu = new MessagingStep.CpuWindow(server);
+        MessagingStep.CpuWindow cpu = new MessagingStep.CpuWindow(server, rest);
         cpu.opened();
         CompletableFuture<?>[] all = new CompletableFuture<?>[(int) count];
         for (long i = 0; i < count; i++) {

@@ -57,7 +57,7 @@ final class MessagingStep {
             load.connect(seeded, InetAddress.getLoopbackAddress());
             Report.log("  %d pairs seeded and connected in %.1f s (%s transport); running %.0f msg/s",
                     pairs, (System.nanoTime() - seeding) / 1e9, clients.transport(), plan.rate());
-            CpuWindow cpu = new CpuWindow(server);
+            CpuWindow cpu = new CpuWindow(server, rest);
             LoadResult result = load.run(plan, cpu);
             ObjectNode json = Report.JSON.createObjectNode();
             json.put("run", run);
@@ -75,6 +75,9 @@ final class MessagingStep {
             cpuJson.put("otherProcessesCoresBusy", round(cpu.otherCores()));
             cpuJson.put("otherProcessesCoresBusyBeforeStart", round(othersBefore));
             cpuJson.put("generatorGcMillisInWindow", cpu.generatorGcMillis());
+            ObjectNode commitsJson = json.putObject("storeCommits");
+            commitsJson.put("commits", cpu.storeCommits());
+            commitsJson.put("writesPerCommit", round(cpu.writesPerCommit()));
             ObjectNode memory = json.putObject("serverMemory");
             memory.put("rssKiB", server.rssKiB());
             memory.put("threads", server.threads());
@@ -83,6 +86,10 @@ final class MessagingStep {
             memory.put("heapCommittedKiB", heap[1]);
             load.close();
             Report.log("  %s", result.summary());
+            if (cpu.storeCommits() > 0) {
+                Report.log("  store: %d commits in the window, %.1f writes per commit (group commit)", cpu.storeCommits(),
+                        cpu.writesPerCommit());
+            }
             Report.log("  CPU busy in the window: server %.2f cores (%.0f%% system, %.0f context switches/s, %.0f us per"
                             + " delivered message), generator %.2f cores, other processes %.2f cores",
                     cpu.serverCores(), cpu.serverSystemShare() * 100, cpu.serverContextSwitchesPerSecond(),
@@ -104,7 +111,14 @@ final class MessagingStep {
 
     /** CPU time of the server and of the generator across the measurement window. */
     static final class CpuWindow implements LoadRun.Window {
+        private static final java.util.regex.Pattern COMMITS = java.util.regex.Pattern.compile(
+                "(?m)^carechat_store_commits_total (\\d+)$");
+        private static final java.util.regex.Pattern OPERATIONS = java.util.regex.Pattern.compile(
+                "(?m)^carechat_store_commit_operations_total (\\d+)$");
         private final ServerProcess server;
+        private final Rest rest;
+        private long[] commitsStart;
+        private long[] commitsEnd;
         private long openedAt;
         private long closedAt;
         private long serverStart;
@@ -120,12 +134,34 @@ final class MessagingStep {
         private long switchesStart;
         private long switchesEnd;
 
-        CpuWindow(ServerProcess server) {
+        CpuWindow(ServerProcess server, Rest rest) {
             this.server = server;
+            this.rest = rest;
+        }
+
+        /** Commits and the writes they carried, read from /metrics (zeros for a store without one writer). */
+        private long[] commits() {
+            String metrics = rest.callNow("GET", "/metrics", null, null);
+            java.util.regex.Matcher commits = COMMITS.matcher(metrics);
+            java.util.regex.Matcher operations = OPERATIONS.matcher(metrics);
+            return commits.find() && operations.find()
+                    ? new long[] {Long.parseLong(commits.group(1)), Long.parseLong(operations.group(1))}
+                    : new long[] {0, 0};
+        }
+
+        /** Commits of the embedded store in the window, and the writes they carried on average (group commit). */
+        long storeCommits() {
+            return commitsEnd[0] - commitsStart[0];
+        }
+
+        double writesPerCommit() {
+            long commits = storeCommits();
+            return commits == 0 ? 0 : (commitsEnd[1] - commitsStart[1]) / (double) commits;
         }
 
         @Override
         public void opened() {
+            commitsStart = commits();
             openedAt = System.nanoTime();
             machineStart = MachineCpu.busyNanos();
             switchesStart = MachineCpu.contextSwitches(server.pid());
@@ -144,6 +180,7 @@ final class MessagingStep {
             switchesEnd = MachineCpu.contextSwitches(server.pid());
             generatorEnd = Report.generatorCpuNanos();
             gcEnd = Report.generatorGcMillis();
+            commitsEnd = commits();
         }
 
         double serverCores() {

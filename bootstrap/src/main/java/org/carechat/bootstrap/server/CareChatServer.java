@@ -79,6 +79,9 @@ public final class CareChatServer implements AutoCloseable {
         }
         this.ownedTimers = executorTimers;
         this.store = StoreFactory.open(config);
+        if (store.embedded() != null) {
+            metrics.storeCommitsFrom(() -> commitsOf(store.embedded().batchStatistics()));
+        }
         SessionRegistry registry = new SessionRegistry(metrics);
         metrics.connectionsFrom(registry::connectionCount);
         this.core = CareChat.builder()
@@ -197,6 +200,12 @@ public final class CareChatServer implements AutoCloseable {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(level);
         return logger;
+    }
+
+    private static Metrics.StoreCommits commitsOf(org.carechat.adapter.sqlite.BatchStatistics batches) {
+        java.util.SortedMap<Integer, Long> upTo = new java.util.TreeMap<>();
+        batches.histogram().forEach(bucket -> upTo.merge(bucket.most(), bucket.commits(), Long::sum));
+        return new Metrics.StoreCommits(batches.commits(), batches.operations(), batches.largestBatch(), upTo);
     }
 
     private static byte[] randomSecret() {

@@ -47,6 +47,11 @@ class DurabilityEndToEndTest {
                     .statusCode()).isEqualTo(200);
             assertThat(first.send("PUT", "/api/chat/conversations/" + conversation + "/pin", "d1", "{\"pinned\":true}")
                     .statusCode()).isEqualTo(200);
+            String metrics = first.get("/metrics", null).body();
+            assertThat(metrics).as("the embedded store says how its commits carried its writes")
+                    .containsPattern("(?m)^carechat_store_commits_total [1-9]\\d*$")
+                    .containsPattern("(?m)^carechat_store_commit_operations_total [1-9]\\d*$")
+                    .contains("carechat_store_commit_batch_size_bucket{le=\"1\"}");
         }
 
         try (TestServer second = TestServer.start(embedded(), null, false)) {
