@@ -75,7 +75,7 @@ public final class Main {
         int flagsFrom = backup ? 2 : 1;
         ServerConfig config;
         try {
-            config = ServerConfig.load(System.getenv(), Arrays.asList(args).subList(flagsFrom, args.length));
+            config = ServerConfig.loadForOperations(System.getenv(), Arrays.asList(args).subList(flagsFrom, args.length));
         } catch (ConfigException e) {
             System.err.println("carechat: " + e.getMessage());
             return 2;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.carechat.bootstrap.config.Option;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,5 +59,20 @@ class MainTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown option '--prot'", "--help");
+    }
+
+    @Test
+    void the_operations_run_without_a_token_key_and_say_plainly_what_they_refuse(@TempDir Path dir) throws Exception {
+        Run nothing = run("migrate", "--data-dir", dir.toString());
+        Run noFile = run("backup", "--data-dir", dir.toString());
+        Run noStore = run("backup", dir.resolve("copy.db").toString(), "--data-dir", dir.toString());
+
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("nothing to migrate").doesNotContain("token key");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("backup needs the file to write");
+        assertThat(noStore.exitCode()).isEqualTo(2);
+        assertThat(noStore.err()).contains("no embedded store to back up");
+        assertThat(run("--help").out()).contains("carechat.jar migrate", "carechat.jar backup FILE");
     }
 }

@@ -58,9 +58,21 @@ public record ServerConfig(
         Duration ringTimeout,
         Duration callDisconnectGrace,
         Duration callMaxDuration,
+        int workerThreads,
         Duration shutdownGrace,
         String metricsToken,
         boolean demo) {
+
+    /** Worker threads when the store makes requests wait (embedded, mongo) and {@code CHAT_WORKER_THREADS} is {@code auto}. */
+    public static final int WORKER_THREADS_FOR_A_DURABLE_STORE = 64;
+
+    /** The worker threads to run, or 0 for the HTTP server's own default. */
+    public int effectiveWorkerThreads() {
+        if (workerThreads > 0) {
+            return workerThreads;
+        }
+        return "memory".equals(store) ? 0 : WORKER_THREADS_FOR_A_DURABLE_STORE;
+    }
 
     public static final Set<String> STORES = Set.of("embedded", "mongo", "memory");
     public static final Set<String> DURABILITIES = Set.of("synced", "written");
@@ -74,6 +86,20 @@ public record ServerConfig(
 
     /** Reads the configuration: each option from its flag if given, else its environment variable, else its default. */
     public static ServerConfig load(Map<String, String> environment, List<String> arguments) {
+        ServerConfig config = read(environment, arguments);
+        config.requireTokenKey();
+        return config;
+    }
+
+    /**
+     * The configuration for an operation that serves nobody ({@code migrate}, {@code backup}): the same options,
+     * without the token key that only serving needs.
+     */
+    public static ServerConfig loadForOperations(Map<String, String> environment, List<String> arguments) {
+        return read(environment, arguments);
+    }
+
+    private static ServerConfig read(Map<String, String> environment, List<String> arguments) {
         Map<Option, String> values = new EnumMap<>(Option.class);
         for (Option option : Option.values()) {
             String fromEnv = environment.get(option.env());
@@ -89,7 +115,9 @@ public record ServerConfig(
     public static ServerConfig defaults(Map<Option, String> overrides) {
         Map<Option, String> values = new EnumMap<>(Option.class);
         values.putAll(overrides);
-        return from(values);
+        ServerConfig config = from(values);
+        config.requireTokenKey();
+        return config;
     }
 
     private static ServerConfig from(Map<Option, String> given) {
@@ -140,6 +168,7 @@ public record ServerConfig(
                 v.duration(Option.RING_TIMEOUT),
                 v.duration(Option.CALL_DISCONNECT_GRACE),
                 v.duration(Option.CALL_MAX_DURATION),
+                "auto".equals(v.text(Option.WORKER_THREADS).strip()) ? 0 : v.integer(Option.WORKER_THREADS, 1, 4096),
                 v.duration(Option.SHUTDOWN_GRACE),
                 v.text(Option.METRICS_TOKEN),
                 demo);
@@ -152,15 +181,19 @@ public record ServerConfig(
         if (keySources > 1) {
             throw new ConfigException("give only one of CHAT_JWT_SECRET, CHAT_JWT_PUBLIC_KEY and CHAT_JWT_JWKS");
         }
-        if (keySources == 0 && !demo) {
-            throw new ConfigException("no token key: set CHAT_JWT_SECRET (HS256, at least 32 bytes), CHAT_JWT_PUBLIC_KEY "
-                    + "or CHAT_JWT_JWKS, or start with --demo for a first run");
-        }
         if ("mongo".equals(store) && mongoUri == null) {
             throw new ConfigException("CHAT_STORE=mongo needs CHAT_MONGO_URI (for example mongodb://db1,db2,db3/?replicaSet=rs0)");
         }
         if (idleTimeout.compareTo(pingInterval) <= 0) {
             throw new ConfigException("CHAT_IDLE_TIMEOUT must be longer than CHAT_PING_INTERVAL");
+        }
+    }
+
+    /** A server checks tokens: it needs a key to check them with, unless the demo makes one up. */
+    private void requireTokenKey() {
+        if (jwtSecret == null && jwtPublicKey == null && jwtJwks == null && !demo) {
+            throw new ConfigException("no token key: set CHAT_JWT_SECRET (HS256, at least 32 bytes), CHAT_JWT_PUBLIC_KEY "
+                    + "or CHAT_JWT_JWKS, or start with --demo for a first run");
         }
     }
 

@@ -105,6 +105,13 @@ public final class CareChatServer implements AutoCloseable {
         this.http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
         http.addListener(listener);
+        int workers = config.effectiveWorkerThreads();
+        if (workers > 0) {
+            // a request waiting for a commit holds its thread: with a durable store, enough threads wait together
+            // for one commit to carry many writes (group commit); Grizzly's default is 2 per core
+            listener.getTransport().setWorkerThreadPoolConfig(org.glassfish.grizzly.threadpool.ThreadPoolConfig.defaultConfig()
+                    .copy().setPoolName("carechat-worker").setCorePoolSize(workers).setMaxPoolSize(workers));
+        }
         listener.registerAddOn(new StrictFraming(metrics));
         listener.registerAddOn(new IgnoreForeignUpgrades());
         this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics);

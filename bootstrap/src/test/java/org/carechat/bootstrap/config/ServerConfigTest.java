@@ -90,6 +90,29 @@ class ServerConfigTest {
     }
 
     @Test
+    void worker_threads_are_many_where_requests_wait_for_a_durable_store_unless_a_number_is_given() {
+        Map<String, String> key = Map.of("CHAT_JWT_SECRET", SECRET);
+        assertThat(ServerConfig.load(key, List.of()).effectiveWorkerThreads())
+                .isEqualTo(ServerConfig.WORKER_THREADS_FOR_A_DURABLE_STORE);
+        assertThat(ServerConfig.load(key, List.of("--store", "memory")).effectiveWorkerThreads())
+                .as("the HTTP server's own default").isZero();
+        assertThat(ServerConfig.load(key, List.of("--store", "memory", "--worker-threads", "12")).effectiveWorkerThreads())
+                .isEqualTo(12);
+        assertThatThrownBy(() -> ServerConfig.load(key, List.of("--worker-threads", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WORKER_THREADS");
+        assertThatThrownBy(() -> ServerConfig.load(key, List.of("--worker-threads", "many")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WORKER_THREADS");
+    }
+
+    @Test
+    void the_operations_that_serve_nobody_need_no_token_key() {
+        assertThat(ServerConfig.loadForOperations(Map.of(), List.of("--data-dir", "/var/lib/carechat")).dataDir())
+                .isEqualTo(java.nio.file.Path.of("/var/lib/carechat"));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of(), List.of("--data-dir", "/var/lib/carechat")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no token key");
+    }
+
+    @Test
     void without_demo_the_server_listens_on_every_interface_by_default() {
         assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of()).host()).isEqualTo("0.0.0.0");
     }
