@@ -112,7 +112,12 @@ public final class Target {
     }
 
     /** The data directory of a finished run is not kept (a million messages are not worth the disk). */
+    /** Deletes the run's data directory, unless BENCH_KEEP_DATA=1 asks to keep it (to time a start on it, say). */
     void cleanUp(String run) {
+        if ("1".equals(System.getenv("BENCH_KEEP_DATA"))) {
+            Report.log("  data kept in %s", results.resolve("data").resolve(run));
+            return;
+        }
         deleteTree(results.resolve("data").resolve(run));
     }
 
