@@ -20,6 +20,7 @@ LIBRARIES = [
     ('tools.jackson', 'jackson'), ('jdk.proxy', 'store timer (dynamic proxy)'),
     ('org.carechat.bootstrap.server.TimedPorts', 'store timer (dynamic proxy)'),
     ('org.carechat.adapter.inmemory', 'carechat in-memory store'), ('org.carechat.adapter.mongo', 'carechat mongo adapter'),
+    ('org.carechat.adapter.sqlite', 'carechat sqlite adapter'), ('org.sqlite', 'sqlite-jdbc (and SQLite, native)'),
     ('org.carechat.domain', 'carechat domain'), ('org.carechat.application', 'carechat application'),
     ('org.carechat.adapter.websocket', 'carechat websocket adapter'), ('org.carechat.wire', 'carechat wire'),
     ('org.carechat', 'carechat other'), ('de.bwaldvogel', 'mongo-java-server'), ('org.h2', 'h2 mvstore'),
