@@ -34,10 +34,12 @@ import org.carechat.application.port.StoreUnavailableException;
  * {@link StoreUnavailableException}s ({@link SqliteErrors}); the next batch tries again, so the store recovers by
  * itself when the cause goes away.
  *
- * <p><b>Time.</b> A caller waits at most the store's timeout, then gets a {@link StoreUnavailableException}; an
- * operation whose caller gave up before its batch began is skipped. One already running when its caller gave up
- * may still be committed: like any store that times out, an unavailable answer means "not acknowledged", and the
- * ports' retries are idempotent where it matters (a send's {@code clientMessageId}).
+ * <p><b>Time.</b> A caller waits at most the store's timeout. An operation still queued then is withdrawn, and its
+ * caller gets a {@link StoreUnavailableException}: it is never applied. One the writer has begun gets a second
+ * timeout to finish (its transaction is on its way to the disk); past that its caller gets an unavailable answer
+ * that says the write may still land, and the writer never runs it again on its own after a lost transaction.
+ * Like any store that times out, an unavailable answer means "not acknowledged", and the ports' retries are
+ * idempotent where it matters (a send's {@code clientMessageId}).
  *
  * <p>An operation must not write through the store itself (the writer would wait for itself): that is refused.
  */
@@ -74,6 +76,10 @@ final class SqliteWriter implements AutoCloseable {
 
     /** Queues {@code work} for the next transaction; its future completes once that transaction is committed. */
     <T> CompletableFuture<T> submit(String operation, SqlFunction<T> work) {
+        return submitted(operation, work).answer;
+    }
+
+    private <T> Pending<T> submitted(String operation, SqlFunction<T> work) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write may not be made from inside another write (" + operation
                     + "): the writer would wait for itself");
@@ -85,23 +91,36 @@ final class SqliteWriter implements AutoCloseable {
             }
             queue.add(pending);
         }
-        return pending.future;
+        return pending;
     }
 
-    /** Waits for a submitted operation at most the store's timeout. */
+    /**
+     * Waits for a submitted operation at most the store's timeout; one the writer has begun gets a second timeout
+     * to finish.
+     */
     <T> T await(String operation, CompletableFuture<T> future) {
+        Answer<T> answer = (Answer<T>) future;
         try {
-            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (future.cancel(false)) {
-                throw new StoreUnavailableException("the database did not write in time: " + operation, e);
+            try {
+                return answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (answer.withdraw()) {
+                    throw new StoreUnavailableException("the database did not write in time: " + operation, e);
+                }
             }
-            return await(operation, future);
+            try {
+                return answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                answer.abandoned = true;
+                throw new StoreUnavailableException("the database did not finish writing in time (the write may still "
+                        + "land): " + operation, e);
+            }
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(false);
+            answer.abandoned = true;
+            answer.withdraw();
             throw new StoreUnavailableException("interrupted while waiting to " + operation, e);
         }
     }
@@ -153,7 +172,7 @@ final class SqliteWriter implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "the SQLite writer failed on a batch; its callers are answered with the failure", e);
                 for (Pending<?> pending : batch) {
-                    pending.future.completeExceptionally(e);
+                    pending.answer.completeExceptionally(e);
                 }
             }
             batch.clear();
@@ -163,7 +182,8 @@ final class SqliteWriter implements AutoCloseable {
     private void apply(List<Pending<?>> batch) {
         List<Pending<?>> live = new ArrayList<>(batch.size());
         for (Pending<?> pending : batch) {
-            if (!pending.future.isDone()) {
+            // claimed now, or withdrawn by a caller who gave up: a withdrawn operation is never applied
+            if (pending.answer.claim()) {
                 live.add(pending);
             }
         }
@@ -185,6 +205,10 @@ final class SqliteWriter implements AutoCloseable {
         for (int i = 0; i < live.size(); i++) {
             if (i == lost) {
                 live.get(i).finish(outcomes[i]);
+            } else if (live.get(i).answer.abandoned) {
+                // its caller was told it may land; it did not, and nobody waits for it any more
+                live.get(i).finish(Outcome.failed(new StoreUnavailableException("the database did not write in time: "
+                        + live.get(i).operation, null)));
             } else {
                 alone(live.get(i));
             }
@@ -313,11 +337,11 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    /** An operation waiting for its transaction, and its caller's future. */
+    /** An operation waiting for its transaction, and its caller's answer. */
     private static final class Pending<T> {
         final String operation;
         final SqlFunction<T> work;
-        final CompletableFuture<T> future = new CompletableFuture<>();
+        final Answer<T> answer = new Answer<>();
 
         Pending(String operation, SqlFunction<T> work) {
             this.operation = operation;
@@ -327,10 +351,43 @@ final class SqliteWriter implements AutoCloseable {
         @SuppressWarnings("unchecked")
         void finish(Outcome outcome) {
             if (outcome.failure() != null) {
-                future.completeExceptionally(outcome.failure());
+                answer.completeExceptionally(outcome.failure());
             } else {
-                future.complete((T) outcome.value());
+                answer.complete((T) outcome.value());
             }
+        }
+    }
+
+    /**
+     * A caller's answer, and who owns the operation: queued, it may be withdrawn by its caller (then it is never
+     * applied); claimed by the writer, it runs and is answered.
+     */
+    static final class Answer<T> extends CompletableFuture<T> {
+        private static final int QUEUED = 0;
+        private static final int CLAIMED = 1;
+        private static final int WITHDRAWN = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(QUEUED);
+        /** The caller stopped waiting while the writer ran it: after a lost transaction, it is not run again. */
+        volatile boolean abandoned;
+
+        /** The writer takes the operation; false when its caller withdrew it. */
+        boolean claim() {
+            return state.compareAndSet(QUEUED, CLAIMED);
+        }
+
+        /** The caller gives up on an operation not begun: true when it will never be applied. */
+        boolean withdraw() {
+            if (state.compareAndSet(QUEUED, WITHDRAWN)) {
+                cancel(false);
+                return true;
+            }
+            return false;
+        }
+
+        /** Cancelling from outside is withdrawing: an operation already begun is not interrupted. */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return state.get() != CLAIMED && super.cancel(mayInterruptIfRunning);
         }
     }
 }

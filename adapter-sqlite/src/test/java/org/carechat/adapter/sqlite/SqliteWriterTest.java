@@ -120,6 +120,42 @@ final class SqliteWriterTest {
     }
 
     @Test
+    void an_operation_whose_caller_stopped_waiting_is_not_run_again_after_its_transaction_was_lost() throws Exception {
+        SqliteStore store = sqlite.track(SqliteStore.open(sqlite.freshSettings().withTimeout(Duration.ofMillis(200))));
+        SqliteWriter writer = store.writer();
+        Hold hold = Hold.writer(store);
+        CompletableFuture<Appended> slow = writer.submit("a slow append", session -> {
+            Appended appended = MessageRows.append(session, text(1));
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return appended;
+        });
+        CompletableFuture<Object> loser = writer.submit("lose the transaction", session -> {
+            session.execute("ROLLBACK");
+            throw new IllegalStateException("the transaction is gone");
+        });
+        CompletableFuture<Throwable> slowCaller = CompletableFuture.supplyAsync(() -> {
+            try {
+                writer.await("a slow append", slow);
+                return null;
+            } catch (StoreUnavailableException e) {
+                return e;
+            }
+        });
+        hold.release();
+
+        assertThat(slowCaller.get(BOUND_SECONDS, TimeUnit.SECONDS)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("may still land");
+        assertThat(failureOf(loser)).hasMessageContaining("the transaction is gone");
+        assertThatThrownBy(() -> slow.get(BOUND_SECONDS, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThat(store.messages().find(MessageId.of("m_1"))).as("not run again on its own, nobody waited for it")
+                .isEmpty();
+    }
+
+    @Test
     void reads_are_served_while_the_writer_is_inside_a_long_transaction_and_see_only_what_is_committed()
             throws Exception {
         SqliteStore store = sqlite.openStore();
