@@ -95,7 +95,7 @@ public final class Metrics {
         storeLatency.forEach((operation, latency) -> latency.render(out, operation));
         StoreCommits store = commits.get();
         if (store != null) {
-            counter(out, "carechat_store_commits_total", "Transactions the store's writer committed (one fsync each).",
+            counter(out, "carechat_store_commits_total", "Transactions the store's writer committed (each forced to disk with CHAT_EMBEDDED_DURABILITY=synced).",
                     store.commits());
             counter(out, "carechat_store_commit_operations_total", "Writes those commits carried.", store.operations());
             gauge(out, "carechat_store_commit_largest_batch", "The most writes one commit carried.", store.largestBatch());

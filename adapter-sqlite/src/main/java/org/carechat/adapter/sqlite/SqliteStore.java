@@ -196,25 +196,33 @@ public final class SqliteStore implements AutoCloseable {
         if (Files.exists(copy)) {
             throw new IllegalArgumentException("the backup file exists already (a backup never overwrites): " + copy);
         }
+        // written under another name and renamed once complete: a copy cut short never looks like a backup
+        Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
         try {
             SqliteFiles.createPrivateDirectory(copy.getParent());
-            SqliteFiles.createPrivateFile(copy);
+            Files.deleteIfExists(partial);
+            SqliteFiles.createPrivateFile(partial);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the backup file " + copy, e);
+            throw new UncheckedIOException("cannot create the backup file " + partial + ": " + e.getMessage(), e);
         }
         try (Session session = connections.reader();
              PreparedStatement vacuum = session.connection().prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, copy.toString());
+            vacuum.setString(1, partial.toString());
             vacuum.execute();
-            try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel directory = FileChannel.open(copy.getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
         } catch (SQLException e) {
-            deleteQuietly(copy);
+            deleteQuietly(partial);
             throw SqliteErrors.translate("back up to " + copy, e);
         } catch (IOException e) {
-            deleteQuietly(copy);
-            throw new StoreUnavailableException("the backup could not be forced to disk: " + copy, e);
+            deleteQuietly(partial);
+            throw new StoreUnavailableException("the backup could not be written and forced to disk: " + copy + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -114,6 +114,7 @@ final class SqliteBackupTest {
 
         SqliteStore.backup(store.file(), copy);
 
+        assertThat(copy.resolveSibling("outside.db.partial")).as("written aside, then renamed").doesNotExist();
         assertThat(store.messages().append(Drafts.text(51)).message().seq()).as("the store goes on").isEqualTo(51);
         try (SqliteStore restored = sqlite.track(SqliteStore.open(SqliteSettings.of(copy)))) {
             assertThat(restored.messages().after(CONVERSATION, 0, 100)).containsExactlyElementsOf(acknowledged);

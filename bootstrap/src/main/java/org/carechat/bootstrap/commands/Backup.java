@@ -32,7 +32,11 @@ public final class Backup {
         try {
             SqliteStore.backup(database, target);
         } catch (RuntimeException e) {
-            err.println("carechat: the backup failed: " + e.getMessage());
+            StringBuilder why = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+                why.append(": ").append(cause.getMessage());
+            }
+            err.println("carechat: the backup failed: " + why);
             return 1;
         }
         out.println("backed up " + database.toAbsolutePath().normalize() + " to " + target.toAbsolutePath().normalize());

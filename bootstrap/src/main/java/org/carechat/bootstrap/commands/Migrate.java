@@ -2,12 +2,15 @@ package org.carechat.bootstrap.commands;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.carechat.adapter.mongo.EmbeddedMongo;
 import org.carechat.adapter.mongo.MongoStore;
 import org.carechat.adapter.mongo.MongoStoreSettings;
+import org.carechat.adapter.sqlite.SqliteSettings;
 import org.carechat.adapter.sqlite.SqliteStore;
 import org.carechat.application.migration.StoreMigration;
 import org.carechat.bootstrap.config.ServerConfig;
@@ -21,6 +24,9 @@ import org.carechat.bootstrap.server.EmbeddedFiles;
  * server has been seen to run on the new one). Attachment bytes stay where they are.
  */
 public final class Migrate {
+    /** How long one read of the old store may take: it hands over a whole collection at once. */
+    private static final java.time.Duration SOURCE_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private Migrate() {
     }
 
@@ -40,27 +46,34 @@ public final class Migrate {
             return 2;
         }
         Path partial = dir.resolve(EmbeddedFiles.DATABASE + ".migrating");
+        // the old store first: its lock keeps a server, or a second migration, out of the directory
+        EmbeddedMongo embedded;
         try {
+            embedded = EmbeddedMongo.open(dir, 0, EmbeddedMongo.Durability.SYNCED);
+        } catch (RuntimeException e) {
+            err.println("carechat: cannot open " + old.toAbsolutePath().normalize() + " (stop the server, and any other "
+                    + "migration, first): " + e.getMessage());
+            return 2;
+        }
+        try (embedded) {
             deletePartial(partial);
-            EmbeddedMongo embedded;
-            try {
-                embedded = EmbeddedMongo.open(dir, 0, EmbeddedMongo.Durability.SYNCED);
-            } catch (RuntimeException e) {
-                err.println("carechat: cannot open " + old.toAbsolutePath().normalize() + " (stop the server first): "
-                        + e.getMessage());
-                return 2;
-            }
             StoreMigration.Copied copied;
-            try (embedded;
-                 MongoStore source = MongoStore.open(MongoStoreSettings.of(embedded.connectionString())
-                         .withDatabaseName(config.mongoDatabase()).withTimeout(config.storeTimeout()));
-                 SqliteStore target = SqliteStore.open(EmbeddedFiles.settings(config, partial))) {
+            // the old store may take long to read a large collection; the new file needs no fsync per item, its
+            // rename below is what makes it the store
+            try (MongoStore source = MongoStore.open(MongoStoreSettings.of(embedded.connectionString())
+                         .withDatabaseName(config.mongoDatabase()).withTimeout(SOURCE_TIMEOUT));
+                 SqliteStore target = SqliteStore.open(EmbeddedFiles.settings(config, partial)
+                         .withDurability(SqliteSettings.Durability.NORMAL))) {
                 out.println("migrating " + old.toAbsolutePath().normalize() + " into " + database.toAbsolutePath().normalize());
                 copied = StoreMigration.copy(source.contents(), new StoreMigration.Target(target.directory(),
                         target.careRelationships(), target.conversations(), target.messages(), target.attachments(),
                         target.auditTrail()), line -> out.println("  " + line));
             }
+            requireCheckpointed(partial);
+            force(partial);
             Files.move(partial, database, StandardCopyOption.ATOMIC_MOVE);
+            force(dir);
+            deletePartial(partial);
             out.println("done: " + copied.messages() + " messages in " + copied.conversations() + " conversations, "
                     + copied.users() + " people, " + copied.careRelationships() + " care relationships, "
                     + copied.attachments() + " attachments, " + copied.auditEntries() + " audit entries. "
@@ -68,14 +81,30 @@ public final class Migrate {
                     + EmbeddedFiles.DATABASE + ".");
             return 0;
         } catch (IOException | RuntimeException e) {
-            err.println("carechat: the migration failed, nothing was changed in " + dir.toAbsolutePath().normalize()
-                    + ": " + e.getMessage());
+            err.println("carechat: the migration failed and " + EmbeddedFiles.DATABASE + " was not written; "
+                    + EmbeddedFiles.PREVIOUS_STORE + " is kept (brought to its last data version on the way): " + e);
             try {
                 deletePartial(partial);
             } catch (IOException alsoFailed) {
                 err.println("carechat: could not remove " + partial + ": " + alsoFailed.getMessage());
             }
             return 1;
+        }
+    }
+
+    /** Everything must be in the file itself before it is renamed: the server never reads a log of another name. */
+    private static void requireCheckpointed(Path partial) throws IOException {
+        Path log = partial.resolveSibling(partial.getFileName() + "-wal");
+        if (Files.exists(log) && Files.size(log) > 0) {
+            throw new IOException("the new store's last writes are still in " + log.getFileName()
+                    + " (closing it did not copy them into the file)");
+        }
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, Files.isDirectory(path)
+                ? java.util.EnumSet.of(StandardOpenOption.READ) : java.util.EnumSet.of(StandardOpenOption.WRITE))) {
+            channel.force(true);
         }
     }
 

@@ -18,7 +18,7 @@ public enum Option {
     JWT_ROLE_CLAIM("CHAT_JWT_ROLE_CLAIM", "role", "Name of the claim that carries the role."),
     ALLOWED_ORIGINS("CHAT_ALLOWED_ORIGINS", "", "Comma-separated browser origins allowed on the WebSocket upgrade and by CORS (the server's own origin always is)."),
     STORE("CHAT_STORE", "embedded", "Where data lives: `embedded` (durable, one SQLite file `carechat.db` in CHAT_DATA_DIR, no setup, no network port), `mongo` (a MongoDB at CHAT_MONGO_URI) or `memory` (lost on exit)."),
-    DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the embedded store's file (`carechat.db`, created private: 0700 directory, 0600 files) and of the attachments."),
+    DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the embedded store's file (`carechat.db`, 0600; the directory is created 0700 when missing) and of the attachments."),
     ATTACHMENTS_DIR("CHAT_ATTACHMENTS_DIR", null, "Where attachment bytes are kept (embedded and mongo stores). Default: CHAT_DATA_DIR/attachments."),
     MONGO_URI("CHAT_MONGO_URI", null, "MongoDB connection string, for CHAT_STORE=mongo (a replica set for majority writes)."),
     MONGO_DATABASE("CHAT_MONGO_DATABASE", "carechat", "MongoDB database name."),
