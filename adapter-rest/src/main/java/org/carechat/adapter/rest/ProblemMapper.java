@@ -8,6 +8,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.UUID;
+import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.wire.ErrorCode;
 import org.carechat.wire.Metrics;
@@ -39,7 +40,8 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
             case 401 -> response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"carechat\"");
             // the rest of a body refused for its size is not worth reading: the connection goes
             case 413 -> response.header("Connection", "close");
-            case 429 -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (problem.retryAfterMs() + 999) / 1000));
+            case 429 -> response.header(HttpHeaders.RETRY_AFTER,
+                    new ChatFailure.RateLimited(problem.retryAfterMs()).retryAfterSeconds());
             case 405 -> {
                 if (thrown instanceof WebApplicationException wae) {
                     String allow = wae.getResponse().getHeaderString(HttpHeaders.ALLOW);

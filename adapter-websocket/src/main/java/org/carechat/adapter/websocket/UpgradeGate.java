@@ -100,7 +100,8 @@ final class UpgradeGate implements WebSocketEngine {
         long retryAfterMs = budgets.admit(Actor.of(identity.orThrow().userId(), identity.orThrow().role()));
         if (retryAfterMs > 0) {
             LOG.log(Level.INFO, () -> "websocket upgrade refused: user " + identity.orThrow().userId() + " is over their request budget");
-            response.getHeaders().put("Retry-After", List.of(Long.toString(Math.max(1, (retryAfterMs + 999) / 1000))));
+            response.getHeaders().put("Retry-After",
+                    List.of(Long.toString(new ChatFailure.RateLimited(retryAfterMs).retryAfterSeconds())));
             return refuse(response, 429, "Too Many Requests");
         }
         SocketAdmission.Verdict verdict = admission.admit(identity.orThrow());

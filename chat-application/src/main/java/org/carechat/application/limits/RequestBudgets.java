@@ -39,7 +39,7 @@ public final class RequestBudgets {
         }
         RateLimits.Budget budget = actor.role().administers() ? limits.administrators() : limits.people();
         Entry entry = byUser.computeIfAbsent(actor.id(), id -> new Entry(new TokenBucket(budget.perSecond(),
-                budget.burst(), now), fillTime(budget)));
+                budget.burst(), now), budget));
         entry.lastUsed = now;
         return entry.bucket.tryTake(now);
     }
@@ -50,7 +50,7 @@ public final class RequestBudgets {
     }
 
     private void forgetIdle(Instant now) {
-        byUser.entrySet().removeIf(e -> e.getValue().lastUsed.plus(e.getValue().fillTime).isBefore(now));
+        byUser.entrySet().removeIf(e -> e.getValue().lastUsed.plus(fillTime(e.getValue().budget)).isBefore(now));
     }
 
     private static Duration fillTime(RateLimits.Budget budget) {
@@ -59,12 +59,12 @@ public final class RequestBudgets {
 
     private static final class Entry {
         final TokenBucket bucket;
-        final Duration fillTime;
+        final RateLimits.Budget budget;
         volatile Instant lastUsed;
 
-        Entry(TokenBucket bucket, Duration fillTime) {
+        Entry(TokenBucket bucket, RateLimits.Budget budget) {
             this.bucket = bucket;
-            this.fillTime = fillTime;
+            this.budget = budget;
         }
     }
 }

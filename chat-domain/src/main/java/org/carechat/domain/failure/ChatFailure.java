@@ -83,6 +83,11 @@ public sealed interface ChatFailure {
             Require.nonNegative(retryAfterMs, "retryAfterMs");
         }
 
+        /** The wait in whole seconds, rounded up and at least one (HTTP's {@code Retry-After}). */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfterMs + 999) / 1000);
+        }
+
         @Override
         public FailureKind kind() {
             return FailureKind.RATE_LIMITED;
