@@ -191,6 +191,40 @@ public final class SqliteStore implements AutoCloseable {
                 target);
     }
 
+    /**
+     * Gives a database written and closed under a working name its final name: only once everything is in the file
+     * itself (no write-ahead log left beside it, which a store opened under the new name would never read), forced
+     * to disk, renamed atomically, the directory forced too; the working name's other files are removed.
+     *
+     * @throws IOException when the log still holds writes, or the file cannot be forced or renamed
+     */
+    public static void install(Path closed, Path target) throws IOException {
+        Path log = companion(closed, "-wal");
+        if (Files.exists(log) && Files.size(log) > 0) {
+            throw new IOException("the last writes of " + closed.getFileName() + " are still in " + log.getFileName()
+                    + " (closing it did not copy them into the file)");
+        }
+        try (FileChannel channel = FileChannel.open(closed, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(closed, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel directory = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        }
+        deleteFiles(closed);
+    }
+
+    /** Deletes a database file that no store has open, with its write-ahead log, its index and its lock file. */
+    public static void deleteFiles(Path database) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+            Files.deleteIfExists(companion(database, suffix));
+        }
+    }
+
+    private static Path companion(Path database, String suffix) {
+        return database.resolveSibling(database.getFileName() + suffix);
+    }
+
     private static void copy(Connections connections, Path target) {
         Path copy = target.toAbsolutePath();
         if (Files.exists(copy)) {
@@ -209,13 +243,7 @@ public final class SqliteStore implements AutoCloseable {
              PreparedStatement vacuum = session.connection().prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, partial.toString());
             vacuum.execute();
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel directory = FileChannel.open(copy.getParent(), StandardOpenOption.READ)) {
-                directory.force(true);
-            }
+            install(partial, copy);
         } catch (SQLException e) {
             deleteQuietly(partial);
             throw SqliteErrors.translate("back up to " + copy, e);

@@ -2,11 +2,8 @@ package org.carechat.bootstrap.commands;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.carechat.adapter.mongo.EmbeddedMongo;
 import org.carechat.adapter.mongo.MongoStore;
 import org.carechat.adapter.mongo.MongoStoreSettings;
@@ -56,7 +53,7 @@ public final class Migrate {
             return 2;
         }
         try (embedded) {
-            deletePartial(partial);
+            SqliteStore.deleteFiles(partial);
             StoreMigration.Copied copied;
             // the old store may take long to read a large collection; the new file needs no fsync per item, its
             // rename below is what makes it the store
@@ -69,11 +66,7 @@ public final class Migrate {
                         target.careRelationships(), target.conversations(), target.messages(), target.attachments(),
                         target.auditTrail()), line -> out.println("  " + line));
             }
-            requireCheckpointed(partial);
-            force(partial);
-            Files.move(partial, database, StandardCopyOption.ATOMIC_MOVE);
-            force(dir);
-            deletePartial(partial);
+            SqliteStore.install(partial, database);
             out.println("done: " + copied.messages() + " messages in " + copied.conversations() + " conversations, "
                     + copied.users() + " people, " + copied.careRelationships() + " care relationships, "
                     + copied.attachments() + " attachments, " + copied.auditEntries() + " audit entries. "
@@ -84,33 +77,11 @@ public final class Migrate {
             err.println("carechat: the migration failed and " + EmbeddedFiles.DATABASE + " was not written; "
                     + EmbeddedFiles.PREVIOUS_STORE + " is kept (brought to its last data version on the way): " + e);
             try {
-                deletePartial(partial);
+                SqliteStore.deleteFiles(partial);
             } catch (IOException alsoFailed) {
                 err.println("carechat: could not remove " + partial + ": " + alsoFailed.getMessage());
             }
             return 1;
-        }
-    }
-
-    /** Everything must be in the file itself before it is renamed: the server never reads a log of another name. */
-    private static void requireCheckpointed(Path partial) throws IOException {
-        Path log = partial.resolveSibling(partial.getFileName() + "-wal");
-        if (Files.exists(log) && Files.size(log) > 0) {
-            throw new IOException("the new store's last writes are still in " + log.getFileName()
-                    + " (closing it did not copy them into the file)");
-        }
-    }
-
-    private static void force(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, Files.isDirectory(path)
-                ? java.util.EnumSet.of(StandardOpenOption.READ) : java.util.EnumSet.of(StandardOpenOption.WRITE))) {
-            channel.force(true);
-        }
-    }
-
-    private static void deletePartial(Path partial) throws IOException {
-        for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
-            Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + suffix));
         }
     }
 }
