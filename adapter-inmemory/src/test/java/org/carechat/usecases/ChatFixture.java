@@ -21,6 +21,7 @@ import org.carechat.adapter.inmemory.InMemoryAuditTrail;
 import org.carechat.adapter.inmemory.InMemoryBlobs;
 import org.carechat.adapter.inmemory.InMemoryCalls;
 import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryChanges;
 import org.carechat.adapter.inmemory.InMemoryConversations;
 import org.carechat.adapter.inmemory.InMemoryDirectory;
 import org.carechat.adapter.inmemory.InMemoryMessages;
@@ -78,7 +79,8 @@ final class ChatFixture {
     final ManualTime time = new ManualTime(START);
     final CountingIds ids = new CountingIds();
     final InMemoryNotifier notifier = new InMemoryNotifier();
-    final InterleavingConversations conversations = new InterleavingConversations(new InMemoryConversations());
+    private final InMemoryConversations storedConversations = new InMemoryConversations();
+    final InterleavingConversations conversations = new InterleavingConversations(storedConversations);
     final InMemoryMessages messages = new InMemoryMessages();
     final InMemoryCareRelationships relationships = new InMemoryCareRelationships();
     final InMemoryDirectory directory = new InMemoryDirectory();
@@ -99,9 +101,12 @@ final class ChatFixture {
     final Actor nora = Actor.of(UserId.of("n_nora"), Role.NURSE);
 
     private final Map<SessionKey, Inbox> inboxes = new ConcurrentHashMap<>();
+    final InterleavingChanges changes = new InterleavingChanges(
+            new InMemoryChanges(storedConversations, messages, auditTrail, directory, relationships));
 
     private ChatFixture(ChatSettings settings, UnaryOperator<Notifier> transport) {
         ChatPorts ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
+                changes,
                 transport.apply(notifier), presence, calls, time, ids, time);
         core = new CareChatCore(ports, settings);
         upsert(admin, "Ada Admin", "admin", null);
@@ -284,20 +289,43 @@ final class ChatFixture {
      * The in-memory conversations, with a way to slip another request in just before the next atomic update,
      * so that a race between two requests can be replayed deterministically.
      */
+    /** The in-memory store's commits, with a hook to let another change come first. */
+    static final class InterleavingChanges implements org.carechat.application.port.Changes {
+        private final org.carechat.application.port.Changes delegate;
+        private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
+
+        InterleavingChanges(org.carechat.application.port.Changes delegate) {
+            this.delegate = delegate;
+        }
+
+        /**
+         * Runs {@code interloper} once, right before the next change of state reaches the store: after that change
+         * read what it changes, as another device's change would on another thread.
+         */
+        void beforeNextCommit(Runnable interloper) {
+            beforeNextCommit.set(interloper);
+        }
+
+        @Override
+        public void commit(org.carechat.application.port.Change change) {
+            if (change.changesState()) {
+                Runnable interloper = beforeNextCommit.getAndSet(null);
+                if (interloper != null) {
+                    interloper.run();
+                }
+            }
+            delegate.commit(change);
+        }
+    }
+
     static final class InterleavingConversations implements Conversations {
         private final Conversations delegate;
-        private final AtomicReference<Runnable> beforeNextUpdate = new AtomicReference<>();
 
         InterleavingConversations(Conversations delegate) {
             this.delegate = delegate;
         }
 
         private final java.util.concurrent.atomic.AtomicBoolean failNextFind = new java.util.concurrent.atomic.AtomicBoolean();
-
-        /** Runs {@code interloper} once, right before the next {@link #update} reaches the store. */
-        void beforeNextUpdate(Runnable interloper) {
-            beforeNextUpdate.set(interloper);
-        }
 
         /** The next {@link #find} finds the store down, as in an outage. */
         void failNextFind() {
@@ -324,10 +352,6 @@ final class ChatFixture {
 
         @Override
         public Optional<Conversation> update(ConversationId id, UnaryOperator<Conversation> change) {
-            Runnable interloper = beforeNextUpdate.getAndSet(null);
-            if (interloper != null) {
-                interloper.run();
-            }
             return delegate.update(id, change);
         }
 

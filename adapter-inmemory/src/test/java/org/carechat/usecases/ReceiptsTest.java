@@ -101,7 +101,7 @@ final class ReceiptsTest {
     @Test
     void two_devices_reading_at_the_same_moment_tell_the_sender_once() {
         sendFromAda(5);
-        fx.conversations.beforeNextUpdate(() -> ok(fx.core.markRead().markRead(new MarkRead(aliceLaptop, conversation, 5L))));
+        fx.changes.beforeNextCommit(() -> ok(fx.core.markRead().markRead(new MarkRead(aliceLaptop, conversation, 5L))));
 
         ok(fx.core.markRead().markRead(new MarkRead(alicePhone, conversation, 5L)));
 
@@ -114,7 +114,7 @@ final class ReceiptsTest {
     @Test
     void two_devices_receiving_at_the_same_moment_tell_the_sender_once() {
         sendFromAda(5);
-        fx.conversations.beforeNextUpdate(() -> ok(fx.core.markDelivered().markDelivered(
+        fx.changes.beforeNextCommit(() -> ok(fx.core.markDelivered().markDelivered(
                 new MarkDelivered(aliceLaptop, conversation, 4))));
 
         ok(fx.core.markDelivered().markDelivered(new MarkDelivered(alicePhone, conversation, 4)));

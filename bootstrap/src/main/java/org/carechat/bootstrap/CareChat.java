@@ -16,6 +16,10 @@ import org.carechat.adapter.inmemory.InMemoryPresence;
 import org.carechat.adapter.inmemory.UlidIdGenerator;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.ChatPorts;
+import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Changes;
+import org.carechat.application.port.DirectoryStore;
+import org.carechat.adapter.inmemory.InMemoryChanges;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
@@ -62,6 +66,7 @@ public final class CareChat {
         private Attachments attachments;
         private Blobs blobs;
         private AuditTrail auditTrail;
+        private Changes changes;
         private Notifier notifier;
         private Presence presence;
         private Calls calls;
@@ -110,6 +115,15 @@ public final class CareChat {
             return this;
         }
 
+        /**
+         * Where every change is committed with its audit entry, as one: the store of your conversations, messages
+         * and audit trail (for example {@code SqliteStore.changes()}). Needed when you give any of those three.
+         */
+        public Builder changes(Changes value) {
+            this.changes = value;
+            return this;
+        }
+
         /** Where events go: your transport, or the WebSocket session registry of the standalone server. */
         public Builder notifier(Notifier value) {
             this.notifier = value;
@@ -148,14 +162,15 @@ public final class CareChat {
 
         public CareChatCore build() {
             Clock time = clock != null ? clock : Clock.systemUTC();
-            ChatPorts ports = new ChatPorts(
-                    conversations != null ? conversations : new InMemoryConversations(),
-                    messages != null ? messages : new InMemoryMessages(),
-                    careRelationships != null ? careRelationships : new InMemoryCareRelationships(),
-                    directory != null ? directory : new InMemoryDirectory(),
+            Conversations conversationStore = conversations != null ? conversations : new InMemoryConversations();
+            Messages messageStore = messages != null ? messages : new InMemoryMessages();
+            AuditTrail trail = auditTrail != null ? auditTrail : new InMemoryAuditTrail();
+            CareRelationships care = careRelationships != null ? careRelationships : new InMemoryCareRelationships();
+            Directory people = directory != null ? directory : new InMemoryDirectory();
+            ChatPorts ports = new ChatPorts(conversationStore, messageStore, care, people,
                     attachments != null ? attachments : new InMemoryAttachments(),
                     blobs != null ? blobs : new InMemoryBlobs(),
-                    auditTrail != null ? auditTrail : new InMemoryAuditTrail(),
+                    trail, changes != null ? changes : inMemoryChanges(conversationStore, messageStore, trail, people, care),
                     notifier != null ? notifier : new InMemoryNotifier(),
                     presence != null ? presence : new InMemoryPresence(),
                     calls != null ? calls : new InMemoryCalls(),
@@ -165,6 +180,17 @@ public final class CareChat {
             CareChatCore core = new CareChatCore(ports, settings);
             core.attachmentRetention().start();
             return core;
+        }
+
+        private static Changes inMemoryChanges(Conversations conversations, Messages messages, AuditTrail trail,
+                                               Directory directory, CareRelationships care) {
+            if (conversations instanceof InMemoryConversations c && messages instanceof InMemoryMessages m
+                    && trail instanceof InMemoryAuditTrail a) {
+                return new InMemoryChanges(c, m, a, directory instanceof DirectoryStore store ? store : null,
+                        care instanceof CareRelationshipStore store ? store : null);
+            }
+            throw new IllegalStateException("give changes(...) of the store that keeps your conversations, messages"
+                    + " and audit trail: a change and its audit entry are committed there as one");
         }
     }
 }

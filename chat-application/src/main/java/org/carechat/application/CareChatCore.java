@@ -90,22 +90,22 @@ public final class CareChatCore {
         Notifier notifier = new GuardedNotifier(ports.notifier());
         var access = new CareAccess(ports.conversations(), ports.messages(), ports.directory(),
                 ports.careRelationships(), settings.carePolicy(), ports.clock());
-        this.audit = new Audit(ports.auditTrail(), ports.ids(), ports.clock());
+        this.audit = new Audit(ports.changes(), new ConversationLocks(), notifier, ports.ids(), ports.clock());
         var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
-        var writer = new MessageWriter(ports.messages(), ports.conversations(), notifier, new ConversationLocks());
+        var writer = new MessageWriter(ports.conversations());
         var tracker = new TypingTracker(ports.timers(), ports.clock(), notifier, settings.typingTtl());
         var limits = new PageLimits(settings.maxPageLimit());
         var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.directory(), access, ports.clock());
 
         this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
                 tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
-        this.changes = new MessageChanges(access, ports.messages(), ports.attachments(), notifier, views, audit,
+        this.changes = new MessageChanges(access, ports.messages(), ports.attachments(), views, audit,
                 settings.messageRules(), ports.clock());
-        this.receipts = new Receipts(access, ports.conversations(), notifier, views, audit, ports.clock());
+        this.receipts = new Receipts(access, views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
         this.search = new SearchMessagesService(ports.conversations(), ports.messages(), views, audit, limits);
         this.list = new ListConversationsService(ports.conversations(), access, views, audit, limits);
-        this.conversation = new ConversationService(ports.conversations(), access, views, notifier, audit, ports.ids());
+        this.conversation = new ConversationService(ports.conversations(), access, views, audit, ports.ids());
         this.typing = new TypingService(access, tracker);
         this.presence = new PresenceService(ports.presence(), contacts, ports.careRelationships(), ports.directory(),
                 views, notifier, audit, ports.clock());

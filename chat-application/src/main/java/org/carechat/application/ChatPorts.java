@@ -5,6 +5,7 @@ import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.Blobs;
 import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Changes;
 import org.carechat.application.port.CareRelationships;
 import org.carechat.application.port.Calls;
 import org.carechat.application.port.Conversations;
@@ -19,10 +20,12 @@ import org.carechat.domain.common.Require;
 
 /**
  * Every driven port the core needs. {@code directory} and {@code careRelationships} may be read-only
- * sources of the clinic; administration can change them only when they are also stores.
+ * sources of the clinic; administration can change them only when they are also stores. {@code changes} is
+ * where every change is committed, with its audit entry: it belongs to the same store as the conversations,
+ * messages and audit trail, and to the directory and care relationships when administration changes them.
  */
 public record ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
-                        Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail,
+                        Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
                         Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids,
                         Clock clock) {
     public ChatPorts {
@@ -33,6 +36,7 @@ public record ChatPorts(Conversations conversations, Messages messages, CareRela
         Require.nonNull(attachments, "attachments");
         Require.nonNull(blobs, "blobs");
         Require.nonNull(auditTrail, "auditTrail");
+        Require.nonNull(changes, "changes");
         Require.nonNull(notifier, "notifier");
         Require.nonNull(presence, "presence");
         Require.nonNull(calls, "calls");

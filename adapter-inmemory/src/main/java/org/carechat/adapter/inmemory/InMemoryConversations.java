@@ -68,6 +68,21 @@ public final class InMemoryConversations implements Conversations {
         }));
     }
 
+    /** Whether {@code before} is what is stored under its id now (nothing, for a new one). */
+    boolean holds(ConversationId id, Conversation before) {
+        Conversation stored = byId.get(id);
+        return before == null ? stored == null : before.equals(stored);
+    }
+
+    /** Stores a conversation that {@link #holds} found as read; the caller keeps others out. */
+    void replace(Conversation before, Conversation after) {
+        if (before == null) {
+            getOrCreateDirect(after);
+        } else {
+            update(after.id(), current -> after);
+        }
+    }
+
     @Override
     public List<Conversation> ofParticipant(UserId user) {
         Set<ConversationId> ids = byParticipant.get(user);

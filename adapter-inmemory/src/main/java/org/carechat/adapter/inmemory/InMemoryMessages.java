@@ -57,6 +57,44 @@ public final class InMemoryMessages implements Messages {
         return new Appended(original, false);
     }
 
+    /** Why {@code message}, new, cannot be stored as it is (its id, seq or retry key taken), or null. */
+    String collisionOf(Message message) {
+        if (logOfMessage.containsKey(message.id())) {
+            return "message " + message.id() + " is already stored";
+        }
+        Log log = logs.get(message.conversationId());
+        if (log != null && log.bySeq.containsKey(message.seq())) {
+            return "seq " + message.seq() + " of conversation " + message.conversationId() + " is taken";
+        }
+        if (message.clientMessageId() != null
+                && byClientMessageId.containsKey(new SenderKey(message.senderId(), message.clientMessageId()))) {
+            return "clientMessageId " + message.clientMessageId() + " of " + message.senderId() + " is taken";
+        }
+        return null;
+    }
+
+    /** Whether {@code before} is what is stored under its id now. */
+    boolean holds(Message before) {
+        return find(before.id()).filter(before::equals).isPresent();
+    }
+
+    /** Stores a new message that {@link #collisionOf} found no collision for; the caller keeps others out. */
+    void insert(Message message) {
+        Log log = logs.computeIfAbsent(message.conversationId(), conversation -> new Log());
+        log.insert(message, logOfMessage);
+        if (message.clientMessageId() != null) {
+            byClientMessageId.put(new SenderKey(message.senderId(), message.clientMessageId()), message.id());
+        }
+        if (message.attachment() != null) {
+            index(message.attachment().id(), message.id());
+        }
+    }
+
+    /** Replaces a message that {@link #holds} found as read; the caller keeps others out. */
+    void replace(Message before, Message after) {
+        update(before.id(), current -> after);
+    }
+
     private Message store(MessageDraft draft) {
         Log log = logs.computeIfAbsent(draft.conversationId(), conversation -> new Log());
         Message message = log.append(draft, logOfMessage);
@@ -220,6 +258,18 @@ public final class InMemoryMessages implements Messages {
                 bySeq.put(message.seq(), message);
                 lastSeq = message.seq();
                 return message;
+            } finally {
+                appending.unlock();
+            }
+        }
+
+        void insert(Message message, ConcurrentHashMap<MessageId, Log> logOfMessage) {
+            appending.lock();
+            try {
+                logOfMessage.put(message.id(), this);
+                seqOf.put(message.id(), message.seq());
+                bySeq.put(message.seq(), message);
+                lastSeq = Math.max(lastSeq, message.seq());
             } finally {
                 appending.unlock();
             }

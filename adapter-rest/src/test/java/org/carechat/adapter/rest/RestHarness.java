@@ -18,6 +18,7 @@ import org.carechat.adapter.inmemory.InMemoryAuditTrail;
 import org.carechat.adapter.inmemory.InMemoryBlobs;
 import org.carechat.adapter.inmemory.InMemoryCalls;
 import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryChanges;
 import org.carechat.adapter.inmemory.InMemoryConversations;
 import org.carechat.adapter.inmemory.InMemoryDirectory;
 import org.carechat.adapter.inmemory.InMemoryMessages;
@@ -30,6 +31,7 @@ import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.limits.RateLimits;
 import org.carechat.application.port.Directory;
+import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.StoreProbe;
 import org.carechat.application.port.fake.TestTokens;
 import org.carechat.wire.Metrics;
@@ -63,8 +65,12 @@ final class RestHarness implements AutoCloseable {
 
     private RestHarness(Builder builder) {
         Directory directory = builder.directory.apply(new InMemoryDirectory());
-        ChatPorts ports = new ChatPorts(new InMemoryConversations(), new InMemoryMessages(), new InMemoryCareRelationships(),
-                directory, new InMemoryAttachments(), new InMemoryBlobs(), audit, notifier, new InMemoryPresence(),
+        InMemoryConversations conversations = new InMemoryConversations();
+        InMemoryMessages messages = new InMemoryMessages();
+        InMemoryCareRelationships care = new InMemoryCareRelationships();
+        ChatPorts ports = new ChatPorts(conversations, messages, care, directory, new InMemoryAttachments(),
+                new InMemoryBlobs(), audit, new InMemoryChanges(conversations, messages, audit,
+                        directory instanceof DirectoryStore store ? store : null, care), notifier, new InMemoryPresence(),
                 new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
         core = new CareChatCore(ports, builder.chat);
         RestApi api = new RestApi(core, core.authentication(new TestTokens(time)), new WireJson(WireLimits.standard()),

@@ -13,6 +13,7 @@ import org.carechat.adapter.inmemory.InMemoryAuditTrail;
 import org.carechat.adapter.inmemory.InMemoryBlobs;
 import org.carechat.adapter.inmemory.InMemoryCalls;
 import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryChanges;
 import org.carechat.adapter.inmemory.InMemoryConversations;
 import org.carechat.adapter.inmemory.InMemoryDirectory;
 import org.carechat.adapter.inmemory.InMemoryMessages;
@@ -25,6 +26,7 @@ import org.carechat.application.ChatPorts;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.limits.RateLimits;
 import org.carechat.application.port.Directory;
+import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.port.fake.TestTokens;
@@ -59,8 +61,13 @@ final class ChatServer implements AutoCloseable {
 
     private ChatServer(WebSocketSettings settings, ChatSettings chat, Directory directory) {
         this.settings = settings;
-        ChatPorts ports = new ChatPorts(new InMemoryConversations(), new InMemoryMessages(), new InMemoryCareRelationships(),
-                directory, new InMemoryAttachments(), new InMemoryBlobs(), new InMemoryAuditTrail(), registry,
+        InMemoryConversations conversations = new InMemoryConversations();
+        InMemoryMessages messages = new InMemoryMessages();
+        InMemoryCareRelationships care = new InMemoryCareRelationships();
+        InMemoryAuditTrail trail = new InMemoryAuditTrail();
+        ChatPorts ports = new ChatPorts(conversations, messages, care, directory, new InMemoryAttachments(),
+                new InMemoryBlobs(), trail, new InMemoryChanges(conversations, messages, trail,
+                        directory instanceof DirectoryStore store ? store : null, care), registry,
                 new InMemoryPresence(), new InMemoryCalls(), time, new UlidIdGenerator(time, new SecureRandom()), time);
         this.core = new CareChatCore(ports, chat);
         this.adapter = new WebSocketAdapter(core, core.authentication(new TestTokens(time)), registry,

@@ -60,8 +60,8 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
 
     @Override
     public Result<User> upsert(UpsertUser command) {
-        return audit.run(command.actor(), AuditAction.USER_UPSERT, targets -> {
-            targets.add("user", command.userId());
+        return audit.run(command.actor(), AuditAction.USER_UPSERT, unit -> {
+            unit.add("user", command.userId());
             requireAdministrator(command.actor());
             if (directoryStore == null) {
                 throw Refusal.conflict("the directory is managed by the clinic's own system");
@@ -83,15 +83,15 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
                 throw Refusal.invalid("specialty must be at most " + MAX_SPECIALTY_LENGTH + " characters");
             }
             User user = new User(command.userId(), name, role, specialty);
-            directoryStore.save(user);
+            unit.save(user);
             return user;
         });
     }
 
     @Override
     public Result<CareRelationship> open(OpenCareRelationship command) {
-        return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_OPEN, targets -> {
-            targets.add("user", command.patientId()).add("user", command.clinicianId());
+        return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_OPEN, unit -> {
+            unit.add("user", command.patientId()).add("user", command.clinicianId());
             requireAdministrator(command.actor());
             CareRelationshipStore store = relationshipStore();
             requirePair(command.patientId(), command.clinicianId());
@@ -109,16 +109,15 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
                     .map(existing -> existing.renewed(appointment, from, command.validUntil()))
                     .orElseGet(() -> new CareRelationship(command.patientId(), command.clinicianId(), appointment,
                             from, command.validUntil(), null));
-            store.save(relationship);
-            careChanged.accept(relationship);
+            unit.save(relationship).afterCommit(() -> careChanged.accept(relationship));
             return relationship;
         });
     }
 
     @Override
     public Result<CareRelationship> revoke(RevokeCareRelationship command) {
-        return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_REVOKE, targets -> {
-            targets.add("user", command.patientId()).add("user", command.clinicianId());
+        return audit.run(command.actor(), AuditAction.CARE_RELATIONSHIP_REVOKE, unit -> {
+            unit.add("user", command.patientId()).add("user", command.clinicianId());
             requireAdministrator(command.actor());
             CareRelationshipStore store = relationshipStore();
             if (command.patientId() == null || command.clinicianId() == null) {
@@ -127,16 +126,15 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
             CareRelationship revoked = store.between(command.patientId(), command.clinicianId())
                     .orElseThrow(() -> Refusal.notFound("care relationship"))
                     .revoked(clock.instant());
-            store.save(revoked);
-            careChanged.accept(revoked);
+            unit.save(revoked).afterCommit(() -> careChanged.accept(revoked));
             return revoked;
         });
     }
 
     @Override
     public Result<List<AuditEntry>> query(QueryAudit command) {
-        return audit.run(command.actor(), AuditAction.AUDIT_READ, targets -> {
-            targets.add("user", command.userId());
+        return audit.run(command.actor(), AuditAction.AUDIT_READ, unit -> {
+            unit.add("user", command.userId());
             requireAdministrator(command.actor());
             if (command.from() != null && command.to() != null && !command.to().isAfter(command.from())) {
                 throw Refusal.invalid("to must be after from");

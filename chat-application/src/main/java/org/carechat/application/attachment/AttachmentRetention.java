@@ -91,8 +91,8 @@ public final class AttachmentRetention {
     }
 
     private void deleteBytes(Attachment file) {
-        Result<AttachmentId> done = audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, targets -> {
-            targets.add("attachment", file.id()).add("user", file.uploader());
+        Result<AttachmentId> done = audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, unit -> {
+            unit.add("attachment", file.id()).add("user", file.uploader());
             try {
                 blobs.delete(file.id());
             } catch (IOException e) {

@@ -63,7 +63,7 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
     @Override
     public Result<Attachment> upload(Upload command) {
         Actor actor = command.actor();
-        return audit.run(actor, AuditAction.ATTACHMENT_UPLOAD, targets -> {
+        return audit.run(actor, AuditAction.ATTACHMENT_UPLOAD, unit -> {
             access.requireMayShare(actor);
             if (command.content() == null) {
                 throw Refusal.invalid("the file is missing");
@@ -92,7 +92,7 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
                     commit(checked);
                     return checked;
                 });
-                targets.add("attachment", id);
+                unit.add("attachment", id);
                 return attachment;
             } catch (IOException e) {
                 throw new UncheckedIOException("storing an upload failed", e);
@@ -150,8 +150,8 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
     @Override
     public Result<Download> download(DownloadAttachment command) {
         Actor actor = command.actor();
-        return audit.run(actor, AuditAction.ATTACHMENT_DOWNLOAD, targets -> {
-            targets.add("attachment", command.attachmentId());
+        return audit.run(actor, AuditAction.ATTACHMENT_DOWNLOAD, unit -> {
+            unit.add("attachment", command.attachmentId());
             Attachment attachment = attachments.find(command.attachmentId())
                     .filter(file -> mayDownload(actor, file))
                     .orElseThrow(() -> Refusal.notFound("attachment"));

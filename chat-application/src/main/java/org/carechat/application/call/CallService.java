@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
@@ -21,6 +22,7 @@ import org.carechat.application.port.Timers;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.MessageWriter;
+import org.carechat.application.support.Unit;
 import org.carechat.application.support.Outcomes;
 import org.carechat.application.support.PageLimits;
 import org.carechat.domain.audit.AuditAction;
@@ -42,6 +44,7 @@ import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.presence.PresenceState;
+import org.carechat.domain.user.Role;
 import org.carechat.domain.user.UserId;
 
 /**
@@ -62,6 +65,7 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
     public static final String MAX_DURATION = "max_duration";
     /** The actor of the audit entry of a call the server ended. */
     public static final UserId SERVER = UserId.of("carechat:calls");
+    private static final Actor SERVER_ACTOR = Actor.of(SERVER, Role.SERVICE);
 
     private final CareAccess access;
     private final Calls calls;
@@ -105,9 +109,9 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
     @Override
     public Result<Call> requestCall(RequestCall command) {
         Actor actor = command.actor();
-        return audit.run(actor, AuditAction.CALL_REQUEST, targets -> {
+        return audit.run(actor, AuditAction.CALL_REQUEST, unit -> {
             // what the caller aimed at, recorded before anything can refuse it, so a refused attempt names it too
-            targets.add("conversation", command.conversationId()).add("user", command.to());
+            unit.add("conversation", command.conversationId()).add("user", command.to());
             access.requireConversant(actor);
             if ((command.conversationId() == null) == (command.to() == null)) {
                 throw Refusal.invalid("give either conversationId or to");
@@ -118,14 +122,14 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
             Conversation conversation = command.conversationId() != null
                     ? access.writableConversation(actor, command.conversationId())
                     : access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
-            targets.add("conversation", conversation.id());
+            unit.add("conversation", conversation.id());
             UserId callee = conversation.othersThan(actor.id()).get(0);
             Call call = Call.ring(CallId.of("call_" + ids.newId()), conversation.id(), actor.id(), callee,
                     command.media(), clock.instant());
             if (!calls.startIfIdle(call)) {
                 throw Refusal.conflict("a call is already in progress in this conversation");
             }
-            targets.add("call", call.id());
+            unit.add("call", call.id());
             notifier.notify(List.of(callee), new ChatEvent.IncomingCall(call.id(), conversation.id(), actor.id(),
                     call.media()), null);
             watch(call, conversation);
@@ -173,8 +177,8 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
 
     @Override
     public Result<List<Message>> history(CallHistory command) {
-        return audit.run(command.actor(), AuditAction.CALL_HISTORY_READ, targets -> {
-            targets.add("conversation", command.conversationId());
+        return audit.run(command.actor(), AuditAction.CALL_HISTORY_READ, unit -> {
+            unit.add("conversation", command.conversationId());
             Conversation conversation = access.participantOf(command.actor(), command.conversationId());
             return messages.ofType(conversation.id(), MessageType.CALL,
                     limits.pages().of(command.limit(), DEFAULT_HISTORY_LIMIT));
@@ -196,18 +200,25 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
 
     private Result<Call> act(CallAction command, AuditAction action, boolean needsCare, UnaryOperator<Call> change,
                              Function<Call, ChatEvent> eventOf) {
-        return audit.run(command.actor(), action, targets -> {
-            targets.add("call", command.callId());
-            Call live = liveCallOf(command.actor(), command.callId());
-            reason(command.reason());
-            if (needsCare) {
-                requireCareGoesOn(live);
+        // the live call changes once: when the call's record collides with another writer and the operation runs
+        // again, only the record is written again
+        AtomicReference<Call> done = new AtomicReference<>();
+        return audit.run(command.actor(), action, unit -> {
+            unit.add("call", command.callId());
+            if (done.get() == null) {
+                Call live = liveCallOf(command.actor(), command.callId());
+                reason(command.reason());
+                if (needsCare) {
+                    requireCareGoesOn(live);
+                }
+                done.set(calls.update(command.callId(), change).orElseThrow(() -> Refusal.notFound("call")));
+                notifier.notify(List.of(done.get().caller(), done.get().callee()), eventOf.apply(done.get()),
+                        command.actor().session());
             }
-            Call changed = calls.update(command.callId(), change).orElseThrow(() -> Refusal.notFound("call"));
-            targets.add("conversation", changed.conversationId());
-            notifier.notify(List.of(changed.caller(), changed.callee()), eventOf.apply(changed), command.actor().session());
+            Call changed = done.get();
+            unit.add("conversation", changed.conversationId());
             if (changed.state() == CallState.ENDED) {
-                finish(changed);
+                finish(unit, changed);
             } else {
                 conversations.find(changed.conversationId()).ifPresent(conversation -> watch(changed, conversation));
             }
@@ -309,11 +320,13 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
         });
         if (endedNow.get() && after.isPresent()) {
             Call ended = after.get();
-            audit.record(SERVER, AuditAction.CALL_TERMINATE, List.of("call:" + ended.id(),
-                    "conversation:" + ended.conversationId(), "reason:" + reason), AuditEntry.OK);
             notifier.notify(List.of(ended.caller(), ended.callee()),
                     new ChatEvent.CallEnded(ended.id(), ended.outcome(), reason, ended.duration()), null);
-            finish(ended);
+            audit.run(SERVER_ACTOR, AuditAction.CALL_TERMINATE, unit -> {
+                unit.add("call", ended.id()).add("conversation", ended.conversationId()).add("reason", reason);
+                finish(unit, ended);
+                return ended;
+            });
         }
     }
 
@@ -358,12 +371,12 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
      * writes that message, so every session gets it, the one that hung up too: its reply carries the call, not
      * the message, and without it that session would see a gap in the conversation's seq.
      */
-    private void finish(Call ended) {
+    private void finish(Unit unit, Call ended) {
         calls.remove(ended.id());
         forget(ended.id());
         MessageDraft record = new MessageDraft(MessageId.of(ids.newId()), ended.conversationId(), ended.caller(),
                 MessageType.CALL, null, null, null, null, ended.endedAt(), ended.summary());
-        writer.write(record, null);
+        writer.write(unit, record, null);
     }
 
     private void forget(CallId id) {

@@ -3,12 +3,10 @@ package org.carechat.application.conversation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.IdGenerator;
-import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.Views;
@@ -16,9 +14,7 @@ import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.conversation.ConversationView;
-import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.event.ChatEvent;
-import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 
 /**
@@ -30,24 +26,22 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
     private final Conversations conversations;
     private final CareAccess access;
     private final Views views;
-    private final Notifier notifier;
     private final Audit audit;
     private final IdGenerator ids;
 
-    public ConversationService(Conversations conversations, CareAccess access, Views views, Notifier notifier,
+    public ConversationService(Conversations conversations, CareAccess access, Views views,
                                Audit audit, IdGenerator ids) {
         this.conversations = conversations;
         this.access = access;
         this.views = views;
-        this.notifier = notifier;
         this.audit = audit;
         this.ids = ids;
     }
 
     @Override
     public Result<ConversationView> get(GetConversation command) {
-        return audit.run(command.actor(), AuditAction.CONVERSATION_READ, targets -> {
-            targets.add("conversation", command.conversationId());
+        return audit.run(command.actor(), AuditAction.CONVERSATION_READ, unit -> {
+            unit.add("conversation", command.conversationId());
             Conversation conversation = access.participantOf(command.actor(), command.conversationId());
             return views.conversation(conversation, access.self(command.actor()));
         });
@@ -55,11 +49,11 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
 
     @Override
     public Result<Opened> open(OpenConversation command) {
-        return audit.run(command.actor(), AuditAction.CONVERSATION_OPEN, targets -> {
-            targets.add("user", command.participantId());
+        return audit.run(command.actor(), AuditAction.CONVERSATION_OPEN, unit -> {
+            unit.add("user", command.participantId());
             CareAccess.Opened opened = access.direct(command.actor(), command.participantId(),
                     ConversationId.of("c_" + ids.newId()));
-            targets.add("conversation", opened.conversation().id());
+            unit.add("conversation", opened.conversation().id());
             return new Opened(views.conversation(opened.conversation(), access.self(command.actor())), opened.created());
         });
     }
@@ -79,14 +73,14 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
     @Override
     public Result<UnreadCounts> count(Actor actor) {
         // which conversations have news reveals who treats whom: audited like a read of health data
-        return audit.run(actor, AuditAction.UNREAD_COUNT_READ, targets -> {
+        return audit.run(actor, AuditAction.UNREAD_COUNT_READ, unit -> {
             long total = 0;
             Map<ConversationId, Long> byConversation = new LinkedHashMap<>();
             for (Conversation conversation : conversations.ofParticipant(actor.id())) {
                 long unread = conversation.unreadCountFor(actor.id());
                 if (unread > 0) {
                     byConversation.put(conversation.id(), unread);
-                    targets.add("conversation", conversation.id());
+                    unit.add("conversation", conversation.id());
                     if (!conversation.stateOf(actor.id()).muted()) {
                         total += unread;
                     }
@@ -98,18 +92,15 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
 
     private Result<ConversationView> changeOwnView(Actor actor, ConversationId id, AuditAction action,
                                                    UnaryOperator<Conversation> change) {
-        return audit.run(actor, action, targets -> {
-            targets.add("conversation", id);
-            Conversation before = access.participantOf(actor, id);
-            // compared with the state this very update changed: of two devices pinning at once, one tells
-            AtomicReference<ParticipantState> was = new AtomicReference<>();
-            Conversation after = conversations.update(before.id(), c -> {
-                was.set(c.stateOf(actor.id()));
-                return change.apply(c);
-            }).orElseThrow(() -> Refusal.notFound("conversation"));
+        return audit.run(actor, action, unit -> {
+            unit.add("conversation", id);
+            // read under the conversation's lock: of two devices pinning at once, one tells
+            Conversation before = access.participantOf(actor, id, unit);
+            Conversation after = change.apply(before);
             ConversationView view = views.conversation(after, access.self(actor));
-            if (!after.stateOf(actor.id()).equals(was.get())) {
-                notifier.notify(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
+            if (!after.stateOf(actor.id()).equals(before.stateOf(actor.id()))) {
+                unit.store(before, after);
+                unit.tell(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
             }
             return view;
         });

@@ -44,7 +44,7 @@ public final class ListConversationsService implements ListConversationsUseCase 
 
     @Override
     public Result<ConversationPage> list(ListConversations command) {
-        return audit.run(command.actor(), AuditAction.CONVERSATION_LIST, targets -> {
+        return audit.run(command.actor(), AuditAction.CONVERSATION_LIST, unit -> {
             UserId me = command.actor().id();
             int limit = limits.of(command.limit(), DEFAULT_LIMIT);
             ConversationFilter filter = command.filter() == null ? ConversationFilter.ALL : command.filter();
@@ -67,7 +67,7 @@ public final class ListConversationsService implements ListConversationsUseCase 
             List<Conversation> page = more ? matching.subList(0, limit) : matching;
             User viewer = access.self(command.actor());
             String next = more ? Key.of(page.get(page.size() - 1), me).encode() : null;
-            page.forEach(c -> targets.add("conversation", c.id()));
+            page.forEach(c -> unit.add("conversation", c.id()));
             return new ConversationPage(page.stream().map(c -> views.conversation(c, viewer)).toList(), next);
         });
     }

@@ -6,13 +6,12 @@ import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Messages;
-import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.Views;
+import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.event.ChatEvent;
-import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageId;
@@ -29,18 +28,16 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
     private final CareAccess access;
     private final Messages messages;
     private final Attachments attachments;
-    private final Notifier notifier;
     private final Views views;
     private final Audit audit;
     private final MessageRules rules;
     private final Clock clock;
 
-    public MessageChanges(CareAccess access, Messages messages, Attachments attachments, Notifier notifier, Views views,
+    public MessageChanges(CareAccess access, Messages messages, Attachments attachments, Views views,
                           Audit audit, MessageRules rules, Clock clock) {
         this.access = access;
         this.messages = messages;
         this.attachments = attachments;
-        this.notifier = notifier;
         this.views = views;
         this.audit = audit;
         this.rules = rules;
@@ -84,26 +81,35 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
     private Result<MessageView> change(Actor actor, MessageId id, AuditAction action, boolean needsConsent,
                                        Function<Message, UnaryOperator<Message>> changeOf,
                                        Function<MessageView, ChatEvent> eventOf) {
-        return audit.run(actor, action, targets -> {
-            targets.add("message", id);
+        return audit.run(actor, action, unit -> {
+            unit.add("message", id);
             access.requireConversant(actor);
+            // a message never moves: its conversation is locked, then the message read again under the lock, so the
+            // change is computed from what the previous one left
+            messages.find(id).ifPresent(seen -> unit.lock(seen.conversationId()));
             CareAccess.Visible visible = access.visibleMessage(actor, id);
-            targets.add("conversation", visible.conversation().id());
+            unit.add("conversation", visible.conversation().id());
             if (needsConsent) {
                 access.maySend(access.self(actor), visible.conversation()).orRefuse();
             }
-            UnaryOperator<Message> change = changeOf.apply(visible.message());
-            Message changed = messages.update(id, change).orElseThrow(() -> Refusal.notFound("message"));
-            if (visible.message().attachment() != null && changed.attachment() == null
-                    && messages.referencing(visible.message().attachment().id()).isEmpty()) {
-                // the file no message carries any more is kept for the retention time, then deleted
-                attachments.markUnreferenced(visible.message().attachment().id(), clock.instant());
-            }
+            Message current = visible.message();
+            Message changed = changeOf.apply(current).apply(current);
             MessageView view = views.message(visible.conversation(), changed);
-            if (!changed.equals(visible.message())) {
-                notifier.notify(visible.conversation().participants(), eventOf.apply(view), actor.session());
+            if (!changed.equals(current)) {
+                unit.store(current, changed);
+                unit.tell(visible.conversation().participants(), eventOf.apply(view), actor.session());
+                if (current.attachment() != null && changed.attachment() == null) {
+                    unit.afterCommit(() -> releaseIfUnreferenced(current.attachment().id()));
+                }
             }
             return view;
         });
+    }
+
+    /** The file no message carries any more is kept for the retention time, then deleted. */
+    private void releaseIfUnreferenced(AttachmentId attachment) {
+        if (messages.referencing(attachment).isEmpty()) {
+            attachments.markUnreferenced(attachment, clock.instant());
+        }
     }
 }

@@ -32,8 +32,8 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
 
     @Override
     public Result<HistoryPage> read(ReadHistory command) {
-        return audit.run(command.actor(), AuditAction.HISTORY_READ, targets -> {
-            targets.add("conversation", command.conversationId());
+        return audit.run(command.actor(), AuditAction.HISTORY_READ, unit -> {
+            unit.add("conversation", command.conversationId());
             if (command.beforeSeq() != null && command.afterSeq() != null) {
                 throw Refusal.invalid("give before or after, not both");
             }

@@ -3,9 +3,6 @@ package org.carechat.application.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.carechat.application.port.Conversations;
-import org.carechat.application.port.Notifier;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.Views;
@@ -25,16 +22,12 @@ import org.carechat.domain.failure.Result;
  */
 public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
     private final CareAccess access;
-    private final Conversations conversations;
-    private final Notifier notifier;
     private final Views views;
     private final Audit audit;
     private final Clock clock;
 
-    public Receipts(CareAccess access, Conversations conversations, Notifier notifier, Views views, Audit audit, Clock clock) {
+    public Receipts(CareAccess access, Views views, Audit audit, Clock clock) {
         this.access = access;
-        this.conversations = conversations;
-        this.notifier = notifier;
         this.views = views;
         this.audit = audit;
         this.clock = clock;
@@ -42,18 +35,15 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
 
     @Override
     public Result<ParticipantState> markDelivered(MarkDelivered command) {
-        return audit.run(command.actor(), AuditAction.MARK_DELIVERED, targets -> {
-            targets.add("conversation", command.conversationId());
+        return audit.run(command.actor(), AuditAction.MARK_DELIVERED, unit -> {
+            unit.add("conversation", command.conversationId());
             requireSeq(command.upToSeq());
-            Conversation before = access.participantOf(command.actor(), command.conversationId());
-            AtomicReference<ParticipantState> was = new AtomicReference<>();
-            Conversation after = conversations.update(before.id(), c -> {
-                was.set(c.stateOf(command.actor().id()));
-                return c.deliveredUpTo(command.actor().id(), command.upToSeq());
-            }).orElseThrow(() -> Refusal.notFound("conversation"));
+            Conversation before = access.participantOf(command.actor(), command.conversationId(), unit);
+            Conversation after = before.deliveredUpTo(command.actor().id(), command.upToSeq());
             ParticipantState state = after.stateOf(command.actor().id());
-            if (state.deliveredSeq() > was.get().deliveredSeq()) {
-                notifier.notify(after.othersThan(command.actor().id()), new ChatEvent.MessagesDelivered(
+            if (state.deliveredSeq() > before.stateOf(command.actor().id()).deliveredSeq()) {
+                unit.store(before, after);
+                unit.tell(after.othersThan(command.actor().id()), new ChatEvent.MessagesDelivered(
                         after.id(), command.actor().id(), state.deliveredSeq(), clock.instant()), null);
             }
             return state;
@@ -62,27 +52,24 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
 
     @Override
     public Result<ConversationView> markRead(MarkRead command) {
-        return audit.run(command.actor(), AuditAction.MARK_READ, targets -> {
-            targets.add("conversation", command.conversationId());
+        return audit.run(command.actor(), AuditAction.MARK_READ, unit -> {
+            unit.add("conversation", command.conversationId());
             if (command.upToSeq() != null) {
                 requireSeq(command.upToSeq());
             }
-            Conversation before = access.participantOf(command.actor(), command.conversationId());
+            // read under the conversation's lock: of two devices reading at once, only the one that moved the
+            // cursor tells anybody
+            Conversation before = access.participantOf(command.actor(), command.conversationId(), unit);
             long upTo = command.upToSeq() == null ? Long.MAX_VALUE : command.upToSeq();
-            // compared with the state this very update changed, not with an earlier read: of two devices reading
-            // at once, only the one that moved the cursor tells anybody
-            AtomicReference<ParticipantState> was = new AtomicReference<>();
-            Conversation after = conversations.update(before.id(), c -> {
-                was.set(c.stateOf(command.actor().id()));
-                return c.readUpTo(command.actor().id(), upTo);
-            }).orElseThrow(() -> Refusal.notFound("conversation"));
+            Conversation after = before.readUpTo(command.actor().id(), upTo);
             ConversationView view = views.conversation(after, access.self(command.actor()));
             ParticipantState now = after.stateOf(command.actor().id());
-            if (now.readSeq() > was.get().readSeq()) {
+            if (now.readSeq() > before.stateOf(command.actor().id()).readSeq()) {
                 Instant at = clock.instant();
-                notifier.notify(after.othersThan(command.actor().id()),
+                unit.store(before, after);
+                unit.tell(after.othersThan(command.actor().id()),
                         new ChatEvent.MessagesRead(after.id(), command.actor().id(), now.readSeq(), at), null);
-                notifier.notify(List.of(command.actor().id()), new ChatEvent.ConversationUpdated(view),
+                unit.tell(List.of(command.actor().id()), new ChatEvent.ConversationUpdated(view),
                         command.actor().session());
             }
             return view;

@@ -38,7 +38,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
 
     @Override
     public Result<List<MessageView>> search(SearchMessages command) {
-        return audit.run(command.actor(), AuditAction.MESSAGE_SEARCH, targets -> {
+        return audit.run(command.actor(), AuditAction.MESSAGE_SEARCH, unit -> {
             Text.requireWellFormed(command.query(), "query");
             String query = command.query() == null ? "" : command.query().strip();
             if (query.isEmpty() || query.length() > MAX_QUERY_LENGTH) {
@@ -55,7 +55,7 @@ public final class SearchMessagesService implements SearchMessagesUseCase {
                     .toList();
             // what the search exposed, so the trail can tell who saw which messages
             for (MessageView view : found) {
-                targets.add("conversation", view.message().conversationId()).add("message", view.message().id());
+                unit.add("conversation", view.message().conversationId()).add("message", view.message().id());
             }
             return found;
         });

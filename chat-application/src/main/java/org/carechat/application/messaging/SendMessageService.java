@@ -9,10 +9,10 @@ import org.carechat.application.port.Conversations;
 import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
 import org.carechat.application.support.Audit;
-import org.carechat.application.support.AuditTargets;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.TypingTracker;
+import org.carechat.application.support.Unit;
 import org.carechat.application.support.Views;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.audit.AuditAction;
@@ -60,18 +60,18 @@ public final class SendMessageService implements SendMessageUseCase {
     @Override
     public Result<Sent> send(SendMessage command) {
         Actor actor = command.actor();
-        return audit.run(actor, AuditAction.MESSAGE_SEND, targets -> {
+        return audit.run(actor, AuditAction.MESSAGE_SEND, unit -> {
             // what the sender aimed at, recorded before anything can refuse it, so a refused attempt names it too
-            targets.add("conversation", command.conversationId()).add("user", command.to())
+            unit.add("conversation", command.conversationId()).add("user", command.to())
                     .add("attachment", command.attachmentId());
             access.requireConversant(actor);
             if ((command.conversationId() == null) == (command.to() == null)) {
                 throw Refusal.invalid("give either conversationId or to");
             }
             String clientMessageId = rules.checkClientMessageId(command.clientMessageId());
-            Optional<Sent> repeated = repeated(command, clientMessageId, targets);
+            Optional<Sent> repeated = repeated(command, clientMessageId, unit);
             if (repeated.isPresent()) {
-                targets.add("conversation", repeated.get().message().message().conversationId())
+                unit.add("conversation", repeated.get().message().message().conversationId())
                         .add("message", repeated.get().message().message().id());
                 return repeated.get();
             }
@@ -85,7 +85,7 @@ public final class SendMessageService implements SendMessageUseCase {
             Conversation conversation = command.conversationId() != null
                     ? access.writableConversation(actor, command.conversationId())
                     : access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
-            targets.add("conversation", conversation.id()).add("attachment", command.attachmentId());
+            unit.add("conversation", conversation.id()).add("attachment", command.attachmentId());
             if (command.replyTo() != null) {
                 messages.find(command.replyTo())
                         .filter(target -> target.conversationId().equals(conversation.id()))
@@ -95,40 +95,23 @@ public final class SendMessageService implements SendMessageUseCase {
                     content, attachment, command.replyTo(), clientMessageId, clock.instant(), null);
             // taken before the message exists, atomically with the deletion of unsent files: a file is either
             // deleted before this send (then it is refused) or kept for the message
-            if (attachment != null && !attachments.markReferenced(attachment.id())) {
-                throw Refusal.notFound("attachment");
+            if (attachment != null) {
+                if (!attachments.markReferenced(attachment.id())) {
+                    throw Refusal.notFound("attachment");
+                }
+                unit.ifNotCommitted(() -> releaseIfUnsent(attachment));
             }
-            MessageWriter.Written written;
-            try {
-                written = writer.write(draft, actor.session());
-            } catch (RuntimeException failed) {
-                releaseIfUnsent(attachment, failed);
-                throw failed;
-            }
-            if (attachment != null && !written.created()
-                    && !attachment.equals(written.message().message().attachment())) {
-                releaseIfUnsent(attachment, null);
-            }
-            targets.add("message", written.message().message().id());
+            MessageWriter.Written written = writer.write(unit, draft, actor.session());
+            unit.add("message", written.message().message().id());
             typing.stop(conversation.id(), actor.id());
-            return new Sent(written.message(), written.created());
+            return new Sent(written.message(), true);
         });
     }
 
     /** A file taken for a message that was not stored counts as unsent again, unless another message carries it. */
-    private void releaseIfUnsent(AttachmentRef attachment, RuntimeException cause) {
-        if (attachment == null) {
-            return;
-        }
-        try {
-            if (messages.referencing(attachment.id()).isEmpty()) {
-                attachments.markUnreferenced(attachment.id(), clock.instant());
-            }
-        } catch (RuntimeException alsoFailed) {
-            if (cause == null) {
-                throw alsoFailed;
-            }
-            cause.addSuppressed(alsoFailed);
+    private void releaseIfUnsent(AttachmentRef attachment) {
+        if (messages.referencing(attachment.id()).isEmpty()) {
+            attachments.markUnreferenced(attachment.id(), clock.instant());
         }
     }
 
@@ -137,7 +120,7 @@ public final class SendMessageService implements SendMessageUseCase {
      * names one send: the same key aimed at another conversation or person is a conflict that names the original,
      * never a silent success that delivers nothing.
      */
-    private Optional<Sent> repeated(SendMessage command, String clientMessageId, AuditTargets targets) {
+    private Optional<Sent> repeated(SendMessage command, String clientMessageId, Unit unit) {
         if (clientMessageId == null) {
             return Optional.empty();
         }
@@ -156,7 +139,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 // a conversation that is not the sender's does not exist for them, retry key or not
                 access.participantOf(actor, command.conversationId());
             }
-            targets.add("message", message.id());
+            unit.add("message", message.id());
             throw MessageWriter.keyUsedFor(clientMessageId, message);
         }
         return Optional.of(new Sent(views.message(conversation.get(), message), false));

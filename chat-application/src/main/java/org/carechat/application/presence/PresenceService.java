@@ -90,21 +90,21 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
     @Override
     public Result<List<PresenceState>> query(QueryPresence command) {
         // who is online reveals who treats whom: audited like a read of health data
-        return audit.run(command.actor(), AuditAction.PRESENCE_READ, targets -> {
+        return audit.run(command.actor(), AuditAction.PRESENCE_READ, unit -> {
             if (command.userIds().size() > MAX_PRESENCE_QUERY) {
                 throw Refusal.invalid("ask for at most " + MAX_PRESENCE_QUERY + " users at once");
             }
             Set<UserId> visible = contacts.of(command.actor().id());
             List<PresenceState> found = command.userIds().stream().distinct().filter(visible::contains)
                     .map(presence::find).toList();
-            found.forEach(state -> targets.add("user", state.user()));
+            found.forEach(state -> unit.add("user", state.user()));
             return found;
         });
     }
 
     @Override
     public Result<List<UserSummary>> contacts(ListContacts command) {
-        return audit.run(command.actor(), AuditAction.CONTACTS_READ, targets -> {
+        return audit.run(command.actor(), AuditAction.CONTACTS_READ, unit -> {
             Text.requireWellFormed(command.query(), "query");
             Text.requireWellFormed(command.role(), "role");
             String query = command.query() == null ? "" : command.query().strip().toLowerCase(Locale.ROOT);
@@ -124,7 +124,7 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
                         .filter(user -> result.stream().noneMatch(known -> known.user().id().equals(user.id())))
                         .ifPresent(user -> result.add(views.person(user)));
             }
-            result.forEach(summary -> targets.add("user", summary.user().id()));
+            result.forEach(summary -> unit.add("user", summary.user().id()));
             return result;
         });
     }

@@ -48,6 +48,17 @@ public final class CareAccess {
                 .orElseThrow(() -> Refusal.notFound("conversation"));
     }
 
+    /**
+     * The conversation as stored under its lock, taken for {@code unit}, if the actor takes part in it: the
+     * state a change of it is computed from.
+     */
+    public Conversation participantOf(Actor actor, ConversationId id, Unit unit) {
+        if (id != null) {
+            unit.lock(id);
+        }
+        return unit.current(participantOf(actor, id));
+    }
+
     /** Admins and services manage CareChat but never converse, whatever the directory says. */
     public void requireConversant(Actor actor) {
         if (actor.role().administers()) {

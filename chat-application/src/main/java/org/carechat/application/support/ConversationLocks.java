@@ -1,31 +1,29 @@
 package org.carechat.application.support;
 
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.carechat.domain.conversation.ConversationId;
 
 /**
- * Serialises the writes of one conversation (append, then publish) so that every client receives its
- * messages in seq order. Striped: different conversations rarely share a lock, so they never wait for
+ * Serialises the changes of one conversation in this process (read, change, commit, publish), so that a
+ * change is computed from the state the previous one left and every client receives a conversation's events
+ * in the order of its changes. Striped: different conversations rarely share a lock, so they never wait for
  * each other for long.
  */
 public final class ConversationLocks {
     private static final int STRIPES = 1024;
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final Held[] locks = new Held[STRIPES];
 
     public ConversationLocks() {
         for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
+            locks[i] = new Held();
         }
     }
 
-    public <T> T withLock(ConversationId id, Supplier<T> work) {
-        ReentrantLock lock = locks[Math.floorMod(id.value().hashCode() * 0x9E3779B9, STRIPES)];
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+    Held lockOf(ConversationId id) {
+        return locks[Math.floorMod(id.value().hashCode() * 0x9E3779B9, STRIPES)];
+    }
+
+    /** One stripe's lock. */
+    static final class Held extends ReentrantLock {
     }
 }

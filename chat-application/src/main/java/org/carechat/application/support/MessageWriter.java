@@ -1,10 +1,7 @@
 package org.carechat.application.support;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.carechat.application.SessionId;
 import org.carechat.application.port.Conversations;
-import org.carechat.application.port.Messages;
-import org.carechat.application.port.Notifier;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
@@ -14,51 +11,38 @@ import org.carechat.domain.message.MessageView;
 
 /**
  * Adds a message to its conversation and tells everyone in it: the one path every message takes, typed
- * by a person or written by the server when a call ends.
+ * by a person or written by the server when a call ends. Under the conversation's lock the message takes
+ * the seq after the conversation's last, and the message, the conversation's new state and the operation's
+ * audit entry are committed as one.
  */
 public final class MessageWriter {
-    private final Messages messages;
     private final Conversations conversations;
-    private final Notifier notifier;
-    private final ConversationLocks locks;
 
-    public MessageWriter(Messages messages, Conversations conversations, Notifier notifier, ConversationLocks locks) {
-        this.messages = messages;
+    public MessageWriter(Conversations conversations) {
         this.conversations = conversations;
-        this.notifier = notifier;
-        this.locks = locks;
     }
 
     /**
      * Stores the draft at the next seq, moves the conversation on, and publishes {@code new_message} to
-     * every session of every participant but {@code origin}. A repeated {@code clientMessageId} returns
-     * the stored message and publishes nothing.
+     * every session of every participant but {@code origin}, once {@code unit} has committed.
      */
-    public Written write(MessageDraft draft, SessionId origin) {
-        return locks.withLock(draft.conversationId(), () -> {
-            Messages.Appended appended = messages.append(draft);
-            Message message = appended.message();
-            if (!appended.created() && !message.conversationId().equals(draft.conversationId())) {
-                // the same retry key raced into another conversation: that send won, this one is not a retry of it
-                throw keyUsedFor(draft.clientMessageId(), message);
-            }
-            AtomicLong readBefore = new AtomicLong();
-            Conversation conversation = conversations.update(message.conversationId(), current -> {
-                readBefore.set(current.stateOf(message.senderId()).readSeq());
-                return current.withMessage(message);
-            }).orElseThrow(() -> Refusal.notFound("conversation"));
-            MessageView view = new MessageView(message, conversation.statusOf(message));
-            if (appended.created()) {
-                notifier.notify(conversation.participants(), new ChatEvent.MessageCreated(view), origin);
-                long readNow = conversation.stateOf(message.senderId()).readSeq();
-                if (readNow > readBefore.get() && readBefore.get() < message.seq() - 1) {
-                    // replying means having read what came before: the others learn it like any read receipt
-                    notifier.notify(conversation.othersThan(message.senderId()), new ChatEvent.MessagesRead(
-                            conversation.id(), message.senderId(), message.seq(), message.createdAt()), null);
-                }
-            }
-            return new Written(view, conversation, appended.created());
-        });
+    public Written write(Unit unit, MessageDraft draft, SessionId origin) {
+        unit.lock(draft.conversationId());
+        Conversation read = conversations.find(draft.conversationId()).orElseThrow(() -> Refusal.notFound("conversation"));
+        Conversation before = unit.current(read);
+        Message message = draft.at(before.lastSeq() + 1);
+        Conversation after = before.withMessage(message);
+        unit.store(null, message).store(read, after);
+        MessageView view = new MessageView(message, after.statusOf(message));
+        unit.tell(after.participants(), new ChatEvent.MessageCreated(view), origin);
+        long readBefore = before.stateOf(message.senderId()).readSeq();
+        long readNow = after.stateOf(message.senderId()).readSeq();
+        if (readNow > readBefore && readBefore < message.seq() - 1) {
+            // replying means having read what came before: the others learn it like any read receipt
+            unit.tell(after.othersThan(message.senderId()), new ChatEvent.MessagesRead(
+                    after.id(), message.senderId(), message.seq(), message.createdAt()), null);
+        }
+        return new Written(view, after);
     }
 
     /**
@@ -70,7 +54,7 @@ public final class MessageWriter {
                 + " in conversation " + original.conversationId());
     }
 
-    /** A written message as its sender sees it, the conversation after it, and whether it is new. */
-    public record Written(MessageView message, Conversation conversation, boolean created) {
+    /** A written message as its sender sees it, and the conversation after it. */
+    public record Written(MessageView message, Conversation conversation) {
     }
 }
