@@ -293,6 +293,7 @@ final class ChatFixture {
     static final class InterleavingChanges implements org.carechat.application.port.Changes {
         private final org.carechat.application.port.Changes delegate;
         private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicBoolean failNextCommit = new java.util.concurrent.atomic.AtomicBoolean();
 
         InterleavingChanges(org.carechat.application.port.Changes delegate) {
             this.delegate = delegate;
@@ -306,8 +307,16 @@ final class ChatFixture {
             beforeNextCommit.set(interloper);
         }
 
+        /** The next change of state finds the store down, as in an outage; entries alone still land. */
+        void failNextCommit() {
+            failNextCommit.set(true);
+        }
+
         @Override
         public void commit(org.carechat.application.port.Change change) {
+            if (change.changesState() && failNextCommit.getAndSet(false)) {
+                throw new org.carechat.application.port.StoreUnavailableException("the store is down", null);
+            }
             if (change.changesState()) {
                 Runnable interloper = beforeNextCommit.getAndSet(null);
                 if (interloper != null) {

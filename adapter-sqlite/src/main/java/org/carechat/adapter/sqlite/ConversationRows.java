@@ -94,6 +94,22 @@ final class ConversationRows {
         return Optional.of(stored);
     }
 
+    /** Stores a new conversation. Writer only. */
+    static void insertNew(Session session, Conversation conversation) throws SQLException {
+        insert(session, stored(conversation));
+    }
+
+    /** Writes what changed from the stored conversation {@code current} to {@code next}. Writer only. */
+    static void replace(Session session, Conversation current, Conversation next) throws SQLException {
+        if (!next.id().equals(current.id()) || !next.participants().equals(current.participants())) {
+            throw new IllegalArgumentException("a change may not change who takes part in a conversation");
+        }
+        Conversation stored = stored(next);
+        if (!stored.equals(current)) {
+            rewrite(session, current, stored);
+        }
+    }
+
     /** The conversation as it reads back: instants in whole milliseconds. */
     static Conversation stored(Conversation c) {
         return new Conversation(c.id(), c.participants(), c.states(), c.lastSeq(), Millis.stored(c.createdAt()),

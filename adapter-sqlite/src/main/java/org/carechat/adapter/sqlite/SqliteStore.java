@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Changes;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
@@ -53,6 +54,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteDirectory directory;
     private final SqliteAttachments attachments;
     private final SqliteAuditTrail auditTrail;
+    private final SqliteChanges changes;
     private final SqliteProbe probe;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -69,6 +71,7 @@ public final class SqliteStore implements AutoCloseable {
         this.directory = new SqliteDirectory(writer, readers);
         this.attachments = new SqliteAttachments(writer, readers);
         this.auditTrail = new SqliteAuditTrail(writer, readers);
+        this.changes = new SqliteChanges(writer);
         this.probe = new SqliteProbe(writer, readers, settings.file().toAbsolutePath(), settings.timeout());
     }
 
@@ -131,6 +134,11 @@ public final class SqliteStore implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** Where the core commits each change with its audit entry: one operation of the writer, so one transaction. */
+    public Changes changes() {
+        return changes;
     }
 
     /**

@@ -23,6 +23,7 @@ import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.Blobs;
 import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Changes;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
@@ -92,6 +93,7 @@ public final class CareChatServer implements AutoCloseable {
                 .attachments(TimedPorts.timed(Attachments.class, store.attachments(), metrics))
                 .blobs(TimedPorts.timed(Blobs.class, store.blobs(), metrics))
                 .auditTrail(TimedPorts.timed(AuditTrail.class, store.auditTrail(), metrics))
+                .changes(TimedPorts.timed(Changes.class, store.changes(), metrics))
                 .presence(new InMemoryPresence())
                 .calls(new InMemoryCalls())
                 .notifier(registry)

@@ -7,6 +7,7 @@ import org.carechat.adapter.inmemory.InMemoryAttachments;
 import org.carechat.adapter.inmemory.InMemoryAuditTrail;
 import org.carechat.adapter.inmemory.InMemoryBlobs;
 import org.carechat.adapter.inmemory.InMemoryCareRelationships;
+import org.carechat.adapter.inmemory.InMemoryChanges;
 import org.carechat.adapter.inmemory.InMemoryConversations;
 import org.carechat.adapter.inmemory.InMemoryDirectory;
 import org.carechat.adapter.inmemory.InMemoryMessages;
@@ -29,13 +30,21 @@ final class StoreFactory {
 
     static StorePorts open(ServerConfig config) {
         return switch (config.store()) {
-            case "memory" -> new StorePorts(new InMemoryConversations(), new InMemoryMessages(),
-                    new InMemoryCareRelationships(), new InMemoryDirectory(), new InMemoryAttachments(),
-                    new InMemoryBlobs(), new InMemoryAuditTrail(), () -> true, () -> { }, null);
+            case "memory" -> memory();
             case "embedded" -> embedded(config);
             case "mongo" -> mongo(config, config.mongoUri());
             default -> throw new ConfigException("unknown store '" + config.store() + "'");
         };
+    }
+
+    private static StorePorts memory() {
+        InMemoryConversations conversations = new InMemoryConversations();
+        InMemoryMessages messages = new InMemoryMessages();
+        InMemoryCareRelationships care = new InMemoryCareRelationships();
+        InMemoryDirectory directory = new InMemoryDirectory();
+        InMemoryAuditTrail trail = new InMemoryAuditTrail();
+        return new StorePorts(conversations, messages, care, directory, new InMemoryAttachments(), new InMemoryBlobs(),
+                trail, new InMemoryChanges(conversations, messages, trail, directory, care), () -> true, () -> { }, null);
     }
 
     private static StorePorts embedded(ServerConfig config) {
@@ -49,7 +58,7 @@ final class StoreFactory {
         }
         try {
             return new StorePorts(store.conversations(), store.messages(), store.careRelationships(), store.directory(),
-                    store.attachments(), fileBlobs(config), store.auditTrail(), store.probe(), store, store);
+                    store.attachments(), fileBlobs(config), store.auditTrail(), store.changes(), store.probe(), store, store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -74,7 +83,7 @@ final class StoreFactory {
             throw new ConfigException("the database does not answer (" + settings + "): " + e.getMessage(), e);
         }
         return new StorePorts(store.conversations(), store.messages(), store.careRelationships(), store.directory(),
-                store.attachments(), blobs, store.auditTrail(), store.probe(), store, null);
+                store.attachments(), blobs, store.auditTrail(), store.changes(), store.probe(), store, null);
     }
 
     private static Blobs fileBlobs(ServerConfig config) {

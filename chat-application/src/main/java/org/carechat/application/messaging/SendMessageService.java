@@ -82,9 +82,7 @@ public final class SendMessageService implements SendMessageUseCase {
                             .map(Attachment::ref)
                             .orElseThrow(() -> Refusal.notFound("attachment"));
             String content = rules.checkContent(type, command.content(), attachment);
-            Conversation conversation = command.conversationId() != null
-                    ? access.writableConversation(actor, command.conversationId())
-                    : access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
+            Conversation conversation = writable(actor, command, unit);
             unit.add("conversation", conversation.id()).add("attachment", command.attachmentId());
             if (command.replyTo() != null) {
                 messages.find(command.replyTo())
@@ -101,11 +99,25 @@ public final class SendMessageService implements SendMessageUseCase {
                 }
                 unit.ifNotCommitted(() -> releaseIfUnsent(attachment));
             }
-            MessageWriter.Written written = writer.write(unit, draft, actor.session());
+            MessageWriter.Written written = writer.write(unit, conversation, draft, actor.session());
             unit.add("message", written.message().message().id());
             typing.stop(conversation.id(), actor.id());
             return new Sent(written.message(), true);
         });
+    }
+
+    /**
+     * The conversation the message goes to, read under its lock, which {@code unit} holds from now on: the state
+     * the message is added to.
+     */
+    private Conversation writable(Actor actor, SendMessage command, Unit unit) {
+        if (command.conversationId() != null) {
+            unit.lock(command.conversationId());
+            return access.writableConversation(actor, command.conversationId());
+        }
+        Conversation direct = access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
+        unit.lock(direct.id());
+        return conversations.find(direct.id()).orElseThrow(() -> Refusal.notFound("conversation"));
     }
 
     /** A file taken for a message that was not stored counts as unsent again, unless another message carries it. */

@@ -29,6 +29,17 @@ public final class MessageWriter {
     public Written write(Unit unit, MessageDraft draft, SessionId origin) {
         unit.lock(draft.conversationId());
         Conversation read = conversations.find(draft.conversationId()).orElseThrow(() -> Refusal.notFound("conversation"));
+        return write(unit, read, draft, origin);
+    }
+
+    /**
+     * As {@link #write(Unit, MessageDraft, SessionId)}, into {@code read}, the draft's conversation as the caller
+     * read it under the lock {@code unit} holds.
+     */
+    public Written write(Unit unit, Conversation read, MessageDraft draft, SessionId origin) {
+        if (!read.id().equals(draft.conversationId())) {
+            throw new IllegalArgumentException("the draft belongs to conversation " + draft.conversationId());
+        }
         Conversation before = unit.current(read);
         Message message = draft.at(before.lastSeq() + 1);
         Conversation after = before.withMessage(message);
