@@ -13,7 +13,8 @@ import org.carechat.domain.user.UserId;
 /**
  * A conversation as a document. Participants keep their order; each participant's cursors are an element
  * of the {@code states} array rather than a field named after the user, so a user id never becomes a field
- * path. {@code directKey} (the pair in a fixed order) is what makes a direct conversation unique.
+ * path. {@code directKey} (the pair in a fixed order) is what makes a direct conversation unique. {@code v} is the
+ * version that compare-and-sets compare: a fingerprint of the rest ({@link ContentVersion}).
  */
 final class ConversationMapper {
     static final String ID = "_id";
@@ -28,12 +29,12 @@ final class ConversationMapper {
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String DIRECT_KEY = "directKey";
-    static final String VERSION = "v";
+    static final String VERSION = ContentVersion.FIELD;
 
     private ConversationMapper() {
     }
 
-    static Document toDocument(Conversation conversation, long version) {
+    static Document toDocument(Conversation conversation) {
         List<String> participants = conversation.participants().stream().map(UserId::value).toList();
         List<Document> states = new ArrayList<>();
         for (UserId participant : conversation.participants()) {
@@ -49,12 +50,11 @@ final class ConversationMapper {
                 .append(STATES, states)
                 .append(LAST_SEQ, conversation.lastSeq())
                 .append(CREATED_AT, Fields.date(conversation.createdAt()))
-                .append(UPDATED_AT, Fields.date(conversation.updatedAt()))
-                .append(VERSION, version);
+                .append(UPDATED_AT, Fields.date(conversation.updatedAt()));
         if (conversation.participants().size() == 2) {
             document.append(DIRECT_KEY, conversation.directKey());
         }
-        return document;
+        return ContentVersion.stamp(document);
     }
 
     static Conversation fromDocument(Document document) {
@@ -68,9 +68,5 @@ final class ConversationMapper {
         return new Conversation(ConversationId.of(Fields.requiredString(document, ID)), participants, states,
                 Fields.longValue(document, LAST_SEQ), Fields.requiredInstant(document, CREATED_AT),
                 Fields.requiredInstant(document, UPDATED_AT));
-    }
-
-    static long version(Document document) {
-        return Fields.longValue(document, VERSION);
     }
 }

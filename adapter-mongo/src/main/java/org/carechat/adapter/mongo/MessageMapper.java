@@ -30,7 +30,11 @@ import org.carechat.domain.user.UserId;
  *   <li>{@code clientKey} ({@code senderId|clientMessageId}) exists only when the sender chose a client
  *       message id; a sparse unique index on it makes appends idempotent. A user id never contains
  *       {@code |}, so the key is unambiguous.</li>
- *   <li>{@code v} is the version that optimistic updates compare.</li>
+ *   <li>{@code v} is the version that compare-and-sets compare: a fingerprint of the rest
+ *       ({@link ContentVersion}).</li>
+ *   <li>{@code insertedBy}, outside the mapping and the fingerprint, is the audit id of the change that
+ *       inserted the message, kept only until anything else writes it ({@link MongoChanges}): while it is
+ *       there, that change may still take the message back.</li>
  * </ul>
  */
 final class MessageMapper {
@@ -52,7 +56,8 @@ final class MessageMapper {
     static final String DELETED = "deleted";
     static final String REACTIONS = "reactions";
     static final String CALL = "call";
-    static final String VERSION = "v";
+    static final String VERSION = ContentVersion.FIELD;
+    static final String INSERTED_BY = "insertedBy";
 
     private static final String EMOJI = "emoji";
     private static final String USERS = "users";
@@ -85,7 +90,7 @@ final class MessageMapper {
         return sender.value() + "|" + clientMessageId;
     }
 
-    static Document toDocument(Message message, long version) {
+    static Document toDocument(Message message) {
         Document document = new Document(ID, message.id().value())
                 .append(CONVERSATION_ID, message.conversationId().value())
                 .append(SEQ, message.seq())
@@ -104,7 +109,7 @@ final class MessageMapper {
         document.append(DELETED, message.deleted());
         document.append(REACTIONS, reactions(message.reactions()));
         Fields.putIfPresent(document, CALL, call(message.call()));
-        return document.append(VERSION, version);
+        return ContentVersion.stamp(document);
     }
 
     static Message fromDocument(Document document) {
@@ -124,10 +129,6 @@ final class MessageMapper {
                 Fields.booleanValue(document, DELETED),
                 reactions(Fields.documents(document, REACTIONS)),
                 call(Fields.document(document, CALL)));
-    }
-
-    static long version(Document document) {
-        return Fields.longValue(document, VERSION);
     }
 
     private static Document attachment(AttachmentRef ref) {

@@ -28,7 +28,8 @@ import org.carechat.domain.user.UserId;
  *       index, another creator won, and its conversation is read and returned. There is no read-then-insert
  *       window in which two creators could both store one.</li>
  *   <li><b>Atomic updates</b>: {@link #update} is an {@link OptimisticUpdate}: replace filtered by id and
- *       version, retried on a lost race, so no concurrent change is lost.</li>
+ *       version (a fingerprint of the content, {@link ContentVersion}), retried on a lost race, so no
+ *       concurrent change is lost. {@link MongoChanges} sets by the same version.</li>
  *   <li><b>The list</b>: by participant, most recently updated first (ties by id), served by the index on
  *       {@code (participants, updatedAt)}.</li>
  * </ul>
@@ -64,7 +65,7 @@ public final class MongoConversations implements Conversations {
             throw new IllegalArgumentException("a direct conversation has exactly two participants");
         }
         return MongoErrors.call("get or create a direct conversation", () -> {
-            Document document = ConversationMapper.toDocument(candidate, 0);
+            Document document = ConversationMapper.toDocument(candidate);
             try {
                 conversations.insertOne(document);
                 return ConversationMapper.fromDocument(document);
@@ -105,7 +106,7 @@ public final class MongoConversations implements Conversations {
                 .map(ConversationMapper::fromDocument);
     }
 
-    private static void requireSameIdentity(Conversation current, Conversation next) {
+    static void requireSameIdentity(Conversation current, Conversation next) {
         if (!next.id().equals(current.id()) || !next.participants().equals(current.participants())) {
             throw new IllegalArgumentException("a change may not change who takes part in a conversation");
         }

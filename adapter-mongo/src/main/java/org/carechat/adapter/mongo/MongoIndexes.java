@@ -22,10 +22,12 @@ import org.bson.conversions.Bson;
  * <p>mongo-java-server keeps only unique indexes; it accepts and lists the others but answers those queries by
  * scanning. They exist for real MongoDB. And it uses a unique index only for a filter whose fields are exactly
  * the index's keys, with plain values ({@code $in} too on a single-field index): every query on the hot path is
- * shaped so ({@code IndexedQueriesTest}), with two indexes that exist for that alone: {@code place}, the
- * message's {@code conversationId|seq} in one field, so that a page of history is an {@code $in} of places,
- * and {@code (_id, v)}, so that an {@link OptimisticUpdate}'s compare-and-replace finds its document without a
- * scan. On MongoDB both are small and the {@code _id} index would have served.
+ * shaped so ({@code IndexedQueriesTest}), with three indexes that exist for that alone: {@code place}, the
+ * message's {@code conversationId|seq} in one field, so that a page of history is an {@code $in} of places;
+ * {@code (_id, v)}, so that a compare-and-set ({@link OptimisticUpdate}, {@link MongoChanges}) finds its
+ * document without a scan; and {@code (_id, insertedBy)} on messages, so that a change that collided finds the
+ * message it inserted to take it back ({@link MongoChanges}). On MongoDB they are small and the {@code _id}
+ * index would have served.
  */
 final class MongoIndexes {
     static final String CONVERSATIONS = "conversations";
@@ -40,6 +42,7 @@ final class MongoIndexes {
     static final String MESSAGE_PLACE = "place";
     static final String MESSAGE_CLIENT_KEY = "sender_client_message_id";
     static final String ID_VERSION = "id_version";
+    static final String MESSAGE_INSERTED_BY = "id_inserted_by";
     static final String MESSAGE_ATTACHMENT = "attachment";
     static final String CONVERSATION_PARTICIPANT_UPDATED = "participant_updated";
     static final String CONVERSATION_DIRECT_PAIR = "direct_pair";
@@ -61,6 +64,8 @@ final class MongoIndexes {
         create(messages, Indexes.ascending(MessageMapper.PLACE), MESSAGE_PLACE, true, false);
         create(messages, Indexes.ascending(MessageMapper.CLIENT_KEY), MESSAGE_CLIENT_KEY, true, true);
         create(messages, Indexes.ascending(MessageMapper.ID, MessageMapper.VERSION), ID_VERSION, true, false);
+        create(messages, Indexes.ascending(MessageMapper.ID, MessageMapper.INSERTED_BY), MESSAGE_INSERTED_BY, true,
+                false);
         create(messages, Indexes.ascending(MessageMapper.ATTACHMENT_ID), MESSAGE_ATTACHMENT, false, true);
 
         MongoCollection<Document> conversations = database.getCollection(CONVERSATIONS);

@@ -45,6 +45,10 @@ import org.carechat.domain.user.UserId;
  * (a deletion keeps a tombstone), so places never disappear, as long as the database keeps what it
  * acknowledged: with write concern {@code w1} a failover may roll back the last writes, and a restore from a
  * backup takes the log back in time; restart the server after either, so that no hint below survives it.
+ * The one exception: a commit of {@link MongoChanges} whose change collided takes back the message it had
+ * just inserted, a moment after a reader may have seen it; a hint raised by that reader is then one too high
+ * until the place is taken again, which the core's next send to the conversation does. The core writes
+ * through {@link MongoChanges}; {@link #append} serves migration and the port's contract.
  *
  * <p>Where to try first comes from a per-conversation hint: the highest place this store has seen exist
  * (stored by it, refused to it as taken, or read). The hint can only be too low, never too high, so the first
@@ -110,7 +114,7 @@ public final class MongoMessages implements Messages {
         String conversation = draft.conversationId().value();
         long seq = lastSeqHint(conversation) + 1;
         for (int collisions = 0; collisions < MAX_COLLISIONS; ) {
-            Document document = MessageMapper.toDocument(draft.at(seq), 0);
+            Document document = MessageMapper.toDocument(draft.at(seq));
             try {
                 messages.insertOne(document);
                 remember(conversation, seq);
@@ -303,7 +307,7 @@ public final class MongoMessages implements Messages {
         }
     }
 
-    private static void requireSameIdentity(Message current, Message next) {
+    static void requireSameIdentity(Message current, Message next) {
         if (!next.id().equals(current.id()) || !next.conversationId().equals(current.conversationId())
                 || next.seq() != current.seq() || !next.senderId().equals(current.senderId())
                 || !Objects.equals(next.clientMessageId(), current.clientMessageId())) {

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.CareRelationshipStore;
+import org.carechat.application.port.Changes;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
@@ -46,6 +47,7 @@ public final class MongoStore implements AutoCloseable {
     private final MongoDirectory directory;
     private final MongoAttachments attachments;
     private final MongoAuditTrail auditTrail;
+    private final MongoChanges changes;
 
     private MongoStore(MongoClient client, MongoClient probeClient, String databaseName, Duration timeout) {
         this.client = client;
@@ -58,6 +60,7 @@ public final class MongoStore implements AutoCloseable {
         this.directory = new MongoDirectory(database.getCollection(MongoIndexes.DIRECTORY));
         this.attachments = new MongoAttachments(database.getCollection(MongoIndexes.ATTACHMENTS));
         this.auditTrail = new MongoAuditTrail(database.getCollection(MongoIndexes.AUDIT));
+        this.changes = new MongoChanges(database);
     }
 
     /**
@@ -126,6 +129,11 @@ public final class MongoStore implements AutoCloseable {
 
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** Where the core commits each change as one ({@link MongoChanges}). */
+    public Changes changes() {
+        return changes;
     }
 
     public String databaseName() {

@@ -16,8 +16,9 @@ import org.bson.Document;
 
 /**
  * Read, change, write back only if nobody wrote in between. Every stored aggregate that can be changed
- * carries a version ({@code v}); the write is a {@code replaceOne} filtered by id <em>and</em> the version
- * that was read, and stores the next version. When another writer came first the filter matches nothing,
+ * carries a version ({@code v}, a fingerprint of its content: {@link ContentVersion}); the write is a
+ * {@code replaceOne} filtered by id <em>and</em> the version that was read (whatever it is: a counter in a
+ * document an earlier version of this adapter wrote), and stores the next content with its fingerprint. When another writer came first the filter matches nothing,
  * and the change is applied again to what that writer stored. So no concurrent change is lost, and a change
  * may run more than once, which the ports allow. The database holds no lock between the read and the write;
  * updates of one document from this process take turns ({@link Stripes}), so only writers in other processes
@@ -27,22 +28,16 @@ import org.bson.Document;
  */
 final class OptimisticUpdate<T> {
     private static final String ID = "_id";
-    private static final String VERSION = "v";
+    private static final String VERSION = ContentVersion.FIELD;
 
     private final MongoCollection<Document> collection;
     private final Function<Document, T> fromDocument;
-    private final VersionedMapper<T> toDocument;
+    private final Function<T, Document> toDocument;
     private final BiConsumer<T, T> requireSameIdentity;
     private final Stripes updating;
 
-    /** Maps a domain object to its document at a version. */
-    @FunctionalInterface
-    interface VersionedMapper<T> {
-        Document toDocument(T value, long version);
-    }
-
     OptimisticUpdate(MongoCollection<Document> collection, Function<Document, T> fromDocument,
-                     VersionedMapper<T> toDocument, BiConsumer<T, T> requireSameIdentity, Duration maxTurnWait) {
+                     Function<T, Document> toDocument, BiConsumer<T, T> requireSameIdentity, Duration maxTurnWait) {
         this.collection = collection;
         this.fromDocument = fromDocument;
         this.toDocument = toDocument;
@@ -69,13 +64,13 @@ final class OptimisticUpdate<T> {
                 return Optional.empty();
             }
             T current = fromDocument.apply(stored);
-            long version = Fields.longValue(stored, VERSION);
+            Object version = stored.get(VERSION);
             T next = Objects.requireNonNull(change.apply(current), "the change returned nothing");
             requireSameIdentity.accept(current, next);
             if (next.equals(current)) {
                 return Optional.of(current);
             }
-            Document replacement = toDocument.toDocument(next, version + 1);
+            Document replacement = toDocument.apply(next);
             UpdateResult result = collection.replaceOne(new Document(ID, id).append(VERSION, version), replacement);
             if (result.getMatchedCount() == 1) {
                 return Optional.of(fromDocument.apply(replacement));

@@ -1,25 +1,19 @@
 package org.carechat.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carechat.adapter.mongo.UniqueIndexRule.answeredByUniqueIndex;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
-import org.bson.Document;
+import org.carechat.application.port.Change;
+import org.carechat.application.port.Change.Write;
+import org.carechat.application.port.ChangeConflict;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.care.CareRelationship;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
@@ -34,39 +28,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The embedded store (mongo-java-server) uses an index only when a filter names exactly the keys of a unique
  * index, with plain values, or {@code $in} on a single-field one; any other filter is answered by reading every
- * document of the collection. The operations a message passes through (the care check, the append, the
- * conversation's update, a history page each way, a reaction) must all be such filters, or the default store
- * slows down with every message stored. This test reads the commands the driver really sends.
+ * document of the collection ({@link UniqueIndexRule}). The operations a message passes through (the care check,
+ * the commit of a send, a receipt and a reaction, a history page each way, and the older append and update
+ * paths) must all be such filters, or the default store slows down with every message stored. This test reads
+ * the commands the driver really sends.
  */
 final class IndexedQueriesTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:30:00Z");
     private static final UserId PATIENT = UserId.of("p1");
     private static final UserId DOCTOR = UserId.of("d1");
-    private static final Set<String> FILTERED = Set.of("find", "update", "delete", "findAndModify", "count");
 
     @RegisterExtension
     final TestMongo mongo = TestMongo.fresh();
 
-    private final List<BsonDocument> commands = new CopyOnWriteArrayList<>();
-
     @Test
     void the_operations_of_a_message_only_filter_on_exactly_the_keys_of_a_unique_index() {
-        MongoStoreSettings settings = mongo.freshSettings();
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(settings.connectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        commands.add(event.getCommand().clone());
-                    }
-                })
-                .build())) {
-            MongoDatabase database = client.getDatabase(settings.databaseName());
-            MongoIndexes.createAll(database);
+        try (RecordedClient client = new RecordedClient(mongo)) {
+            MongoDatabase database = client.database();
             MongoCareRelationships care = new MongoCareRelationships(database.getCollection(MongoIndexes.CARE_RELATIONSHIPS));
             MongoConversations conversations = new MongoConversations(
                     database.getCollection(MongoIndexes.CONVERSATIONS), Duration.ofSeconds(5));
             MongoMessages messages = new MongoMessages(database.getCollection(MongoIndexes.MESSAGES), Duration.ofSeconds(5));
+            MongoChanges changes = new MongoChanges(database);
             care.save(new CareRelationship(PATIENT, DOCTOR, null, T0, T0.plusSeconds(86_400), null));
             Conversation conversation = conversations.getOrCreateDirect(
                     Conversation.direct(ConversationId.of("c_1"), PATIENT, DOCTOR, T0));
@@ -77,7 +60,7 @@ final class IndexedQueriesTest {
             }
             // a second store instance knows no hint: it must find the end of the log by index lookups too
             MongoMessages cold = new MongoMessages(database.getCollection(MongoIndexes.MESSAGES), Duration.ofSeconds(5));
-            commands.clear();
+            client.clear();
 
             assertThat(care.between(PATIENT, DOCTOR)).isPresent();
             Message appended = messages.append(new MessageDraft(MessageId.of("m_31"), id, DOCTOR, MessageType.TEXT,
@@ -89,28 +72,41 @@ final class IndexedQueriesTest {
             assertThat(messages.before(id, 5, 10)).extracting(Message::seq).containsExactly(4L, 3L, 2L, 1L);
             assertThat(messages.after(id, 25, 10)).extracting(Message::seq).containsExactly(26L, 27L, 28L, 29L, 30L, 31L);
             assertThat(cold.before(id, Long.MAX_VALUE, 3)).extracting(Message::seq).containsExactly(31L, 30L, 29L);
-            assertThat(cold.append(new MessageDraft(MessageId.of("m_32"), id, PATIENT, MessageType.TEXT, "thanks",
-                    null, null, null, T0.plusSeconds(33), null)).message().seq()).isEqualTo(32);
+            Message thanks = cold.append(new MessageDraft(MessageId.of("m_32"), id, PATIENT, MessageType.TEXT, "thanks",
+                    null, null, null, T0.plusSeconds(33), null)).message();
+            assertThat(thanks.seq()).isEqualTo(32);
             messages.update(appended.id(), m -> m.react(PATIENT, "👍"));
 
-            Map<String, List<Set<String>>> unique = uniqueIndexKeys(database);
-            List<String> scans = new ArrayList<>();
-            int filters = 0;
-            for (BsonDocument command : commands) {
-                String name = command.getFirstKey();
-                if (!FILTERED.contains(name)) {
-                    continue;
-                }
-                String collection = command.getString(name).getValue();
-                for (BsonDocument filter : filtersOf(name, command)) {
-                    filters++;
-                    if (!answeredByUniqueIndex(filter, unique.getOrDefault(collection, List.of()))) {
-                        scans.add(collection + " " + name + " " + filter.toJson());
-                    }
+            // the path the core takes now: a send, a receipt and a reaction, each one commit. m_32 was appended
+            // without moving the conversation on, as a crash between the two writes leaves it: the first send
+            // collides with it, adopts it, and is computed again at the next place
+            Conversation read = conversations.find(id).orElseThrow();
+            assertThat(read.lastSeq()).isEqualTo(31);
+            Message sent = null;
+            Conversation afterSend = null;
+            for (int attempt = 1; sent == null; attempt++) {
+                Message candidate = new MessageDraft(MessageId.of("m_33_" + attempt), id, DOCTOR, MessageType.TEXT,
+                        "you are welcome", null, null, "client-33", T0.plusSeconds(34), null).at(read.lastSeq() + 1);
+                Conversation after = read.withMessage(candidate);
+                try {
+                    changes.commit(new Change(List.of(Write.created(candidate)), List.of(new Write<>(read, after)),
+                            List.of(), List.of(), entry("a_1_" + attempt, AuditAction.MESSAGE_SEND)));
+                    sent = candidate;
+                    afterSend = after;
+                } catch (ChangeConflict conflict) {
+                    assertThat(attempt).isEqualTo(1);
+                    read = conversations.find(id).orElseThrow();
                 }
             }
-            assertThat(filters).as("filters seen").isGreaterThan(10);
-            assertThat(scans).as("filters that would read every document").isEmpty();
+            changes.commit(new Change(List.of(), List.of(new Write<>(afterSend, afterSend.readUpTo(PATIENT, sent.seq()))),
+                    List.of(), List.of(), entry("a_2", AuditAction.MARK_READ)));
+            changes.commit(new Change(List.of(new Write<>(sent, sent.react(PATIENT, "🙏"))), List.of(), List.of(),
+                    List.of(), entry("a_3", AuditAction.REACTION_ADD)));
+            assertThat(conversations.find(id).orElseThrow().lastSeq()).isEqualTo(33);
+
+            List<BsonDocument> commands = client.commands();
+            assertThat(UniqueIndexRule.filters(commands)).as("filters seen").isGreaterThan(10);
+            assertThat(UniqueIndexRule.scans(commands, database)).as("filters that would read every document").isEmpty();
         }
     }
 
@@ -126,50 +122,17 @@ final class IndexedQueriesTest {
         assertThat(answeredByUniqueIndex(BsonDocument.parse("{conversationId: 'c'}"), unique)).isFalse();
     }
 
-    private static List<BsonDocument> filtersOf(String name, BsonDocument command) {
-        return switch (name) {
-            case "find", "count", "findAndModify" -> List.of(command.getDocument(name.equals("findAndModify") ? "query" : "filter",
-                    new BsonDocument()));
-            case "update", "delete" -> command.getArray(name.equals("update") ? "updates" : "deletes").stream()
-                    .map(statement -> statement.asDocument().getDocument("q")).toList();
-            default -> List.of();
-        };
+    @Test
+    void a_compare_and_set_by_id_and_version_is_indexed_only_through_the_index_on_both_and_only_with_nothing_else() {
+        List<Set<String>> unique = List.of(Set.of("_id"), Set.of("_id", "v"));
+        assertThat(answeredByUniqueIndex(BsonDocument.parse("{_id: 'x', v: 'fingerprint'}"), unique)).isTrue();
+        // _id alone would find the document, but mongo-java-server then reads the whole collection
+        assertThat(answeredByUniqueIndex(BsonDocument.parse("{_id: 'x', v: 'fingerprint', lastSeq: 3}"), unique))
+                .isFalse();
+        assertThat(answeredByUniqueIndex(BsonDocument.parse("{_id: 'x', lastSeq: 3}"), unique)).isFalse();
     }
 
-    /** mongo-java-server's rule (AbstractUniqueIndex.canHandle): the filter's keys are exactly the index's keys. */
-    private static boolean answeredByUniqueIndex(BsonDocument filter, List<Set<String>> uniqueIndexes) {
-        Set<String> keys = new HashSet<>(filter.keySet());
-        for (Set<String> index : uniqueIndexes) {
-            if (!index.equals(keys)) {
-                continue;
-            }
-            boolean plain = true;
-            for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
-                BsonValue value = entry.getValue();
-                if (value.isDocument()) {
-                    boolean inOnSingleField = index.size() == 1 && value.asDocument().keySet().equals(Set.of("$in"));
-                    plain &= inOnSingleField;
-                }
-            }
-            if (plain) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Map<String, List<Set<String>>> uniqueIndexKeys(MongoDatabase database) {
-        Map<String, List<Set<String>>> result = new java.util.HashMap<>();
-        for (String collection : database.listCollectionNames()) {
-            List<Set<String>> keys = new ArrayList<>();
-            keys.add(Set.of("_id"));
-            for (Document index : database.getCollection(collection).listIndexes()) {
-                if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
-                    keys.add(index.get("key", Document.class).keySet());
-                }
-            }
-            result.put(collection, keys);
-        }
-        return result;
+    private static AuditEntry entry(String id, AuditAction action) {
+        return new AuditEntry(id, PATIENT, action, List.of("conversation:c_1"), T0, AuditEntry.OK);
     }
 }

@@ -38,6 +38,7 @@ final class MongoIndexesTest {
             assertIndex(messages.get("place"), new Document("place", 1), true, false);
             assertIndex(messages.get("sender_client_message_id"), new Document("clientKey", 1), true, true);
             assertIndex(messages.get("id_version"), new Document("_id", 1).append("v", 1), true, false);
+            assertIndex(messages.get("id_inserted_by"), new Document("_id", 1).append("insertedBy", 1), true, false);
             assertIndex(messages.get("attachment"), new Document("attachment.id", 1), false, true);
 
             Map<String, Document> conversations = indexes.get("conversations");

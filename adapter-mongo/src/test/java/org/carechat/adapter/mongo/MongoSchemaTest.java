@@ -31,8 +31,9 @@ final class MongoSchemaTest {
         MongoDatabase database = mongo.adminClient().getDatabase(settings.databaseName());
         MongoCollection<Document> messages = database.getCollection(MongoIndexes.MESSAGES);
         for (int seq = 1; seq <= 3; seq++) {
-            Document version1 = MessageMapper.toDocument(draft("m_" + seq).at(seq), 0);
+            Document version1 = MessageMapper.toDocument(draft("m_" + seq).at(seq));
             version1.remove(MessageMapper.PLACE);
+            version1.put(MessageMapper.VERSION, 0L);
             messages.insertOne(version1);
         }
 
@@ -77,7 +78,7 @@ final class MongoSchemaTest {
             attachments.insertOne(version2);
         }
         Document carrying = MessageMapper.toDocument(new MessageDraft(MessageId.of("m_1"), CONVERSATION, PATIENT,
-                MessageType.FILE, null, sent.ref(), null, null, T0, null).at(1), 0);
+                MessageType.FILE, null, sent.ref(), null, null, T0, null).at(1));
         database.getCollection(MongoIndexes.MESSAGES).insertOne(carrying);
 
         try (MongoStore store = MongoStore.open(settings)) {

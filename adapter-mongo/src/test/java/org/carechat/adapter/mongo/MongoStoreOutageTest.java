@@ -13,9 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.carechat.application.port.Change;
+import org.carechat.application.port.Change.Write;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.StoreProbe;
 import org.carechat.application.port.StoreUnavailableException;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
@@ -51,6 +55,7 @@ final class MongoStoreOutageTest {
                 acknowledged.add(messages.append(draft(i)).message());
             }
             assertThat(probe.answers()).isTrue();
+            Conversation read = store.conversations().find(CONVERSATION).orElseThrow();
 
             server.stop();
 
@@ -61,6 +66,9 @@ final class MongoStoreOutageTest {
             }
             duringOutage.add(() -> messages.after(CONVERSATION, 0, 10));
             duringOutage.add(() -> store.conversations().update(CONVERSATION, c -> c.pinnedBy(PATIENT, true)));
+            duringOutage.add(() -> store.changes().commit(new Change(List.of(), List.of(new Write<>(read,
+                    read.pinnedBy(PATIENT, true))), List.of(), List.of(), new AuditEntry("a_outage", PATIENT,
+                    AuditAction.CONVERSATION_PIN, List.of("conversation:" + CONVERSATION), T0, AuditEntry.OK))));
             assertEachUnavailableWithinBound(duringOutage);
             long probing = System.nanoTime();
             assertThat(probe.answers()).isFalse();

@@ -11,9 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.LongStream;
+import org.carechat.application.port.AuditTrail.AuditQuery;
+import org.carechat.application.port.Change;
+import org.carechat.application.port.Change.Write;
+import org.carechat.application.port.ChangeConflict;
 import org.carechat.application.port.Messages.Appended;
+import org.carechat.domain.audit.AuditAction;
+import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
@@ -28,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Several application instances on one database: their stores share no memory, so only the database's unique
  * indexes and version checks keep places gap-free, appends idempotent and updates whole. The contracts race
  * threads of one store, which take turns in the process before they reach the database; these race stores.
+ * The commits race unchecked even within an instance (the core would take turns under its conversation lock).
  */
 final class SeveralInstancesRaceTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:30:00.123Z");
@@ -132,6 +140,84 @@ final class SeveralInstancesRaceTest {
 
         assertThat(instances.get(0).conversations().find(id).orElseThrow().lastSeq())
                 .isEqualTo((long) THREADS * perThread);
+    }
+
+    @Test
+    void sends_committed_from_several_instances_take_every_place_once_and_leave_nothing_of_those_that_collided()
+            throws Exception {
+        List<MongoStore> instances = instances();
+        Conversation conversation = instances.get(0).conversations().getOrCreateDirect(
+                Conversation.direct(CONVERSATION, PATIENT, DOCTOR, T0));
+        int perThread = 10;
+
+        // each thread does what the core does: read the conversation, take the next seq, commit; again on a
+        // conflict. Half of them also move the doctor's read cursor in between, which makes sends collide on the
+        // conversation after their message is stored
+        AtomicInteger receipts = new AtomicInteger();
+        List<List<Message>> committed = race(t -> () -> {
+            MongoStore store = instances.get(t % INSTANCES);
+            List<Message> mine = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                mine.add(send(store, t + "_" + i));
+                if (t % 2 == 1 && readAll(store, t + "_" + i)) {
+                    receipts.incrementAndGet();
+                }
+            }
+            return mine;
+        });
+        // a send after the race adopts the last message if its commit stood and the adoption is still to come
+        Message last = send(instances.get(1), "last");
+
+        List<Message> all = new ArrayList<>(committed.stream().flatMap(List::stream).toList());
+        all.add(last);
+        long count = all.size();
+        assertThat(all.stream().map(Message::seq).sorted().toList())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, count).boxed().toList());
+        assertThat(instances.get(2).messages().after(CONVERSATION, 0, 1000))
+                .containsExactlyInAnyOrderElementsOf(all);
+        Conversation stored = instances.get(0).conversations().find(CONVERSATION).orElseThrow();
+        assertThat(stored.lastSeq()).isEqualTo(count);
+        assertThat(stored.participants()).isEqualTo(conversation.participants());
+        assertThat(instances.get(0).auditTrail().query(new AuditQuery(null, null, null, null, 1000)))
+                .as("the audit entries of commits that collided are gone").hasSize((int) count + receipts.get());
+    }
+
+    /** Moves the doctor's read cursor to the end, unless it is there; whether this commit moved it. */
+    private static boolean readAll(MongoStore store, String name) {
+        for (int attempt = 1; attempt <= 1000; attempt++) {
+            Conversation read = store.conversations().find(CONVERSATION).orElseThrow();
+            Conversation after = read.readUpTo(DOCTOR, read.lastSeq());
+            if (after.equals(read)) {
+                return false;
+            }
+            try {
+                store.changes().commit(new Change(List.of(), List.of(new Write<>(read, after)), List.of(), List.of(),
+                        new AuditEntry("a_read_" + name + "_" + attempt, DOCTOR, AuditAction.MARK_READ,
+                                List.of("conversation:" + CONVERSATION), T0, AuditEntry.OK)));
+                return true;
+            } catch (ChangeConflict computeAgain) {
+                // another instance came first
+            }
+        }
+        throw new AssertionError("no receipt in 1000 attempts");
+    }
+
+    private static Message send(MongoStore store, String name) {
+        for (int attempt = 1; attempt <= 1000; attempt++) {
+            Conversation read = store.conversations().find(CONVERSATION).orElseThrow();
+            Message message = new MessageDraft(MessageId.of("m_" + name + "_" + attempt), CONVERSATION, PATIENT,
+                    MessageType.TEXT, "text " + name, null, null, "key-" + name, T0, null).at(read.lastSeq() + 1);
+            try {
+                store.changes().commit(new Change(List.of(Write.created(message)),
+                        List.of(new Write<>(read, read.withMessage(message))), List.of(), List.of(),
+                        new AuditEntry("a_" + name + "_" + attempt, PATIENT, AuditAction.MESSAGE_SEND,
+                                List.of("conversation:" + CONVERSATION), T0, AuditEntry.OK)));
+                return message;
+            } catch (ChangeConflict computeAgain) {
+                // another instance came first
+            }
+        }
+        throw new AssertionError("no free place in 1000 attempts");
     }
 
     private List<MongoStore> instances() {
