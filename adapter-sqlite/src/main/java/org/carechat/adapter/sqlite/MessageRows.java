@@ -180,25 +180,7 @@ final class MessageRows {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Why {@code message}, new, cannot take its place (its id, place or retry key taken), or null when it can:
-     * looked up on the unique indexes the insert would collide with. Writer only.
-     */
-    static String collisionOf(Session session, Message message) throws SQLException {
-        if (exists(session, message.id())) {
-            return "message " + message.id() + " is already stored";
-        }
-        if (lastSeq(session, message.conversationId()) >= message.seq()) {
-            return "seq " + message.seq() + " of conversation " + message.conversationId() + " is taken";
-        }
-        if (message.clientMessageId() != null
-                && byClientMessageId(session, message.senderId(), message.clientMessageId()).isPresent()) {
-            return "clientMessageId " + message.clientMessageId() + " of " + message.senderId() + " is taken";
-        }
-        return null;
-    }
-
-    /** Stores a new message whose place is free ({@link #collisionOf}). Writer only. */
+    /** Stores a new message; the unique indexes refuse an id, place or retry key that is taken. Writer only. */
     static void insertNew(Session session, Message message) throws SQLException {
         insert(session, stored(message));
     }

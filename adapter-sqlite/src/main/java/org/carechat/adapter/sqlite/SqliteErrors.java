@@ -40,6 +40,12 @@ final class SqliteErrors {
         return new IllegalStateException("the database refused to " + operation + " (" + code(e) + ")", e);
     }
 
+    /** Whether a statement was refused by a unique index or primary key: the row it would write is taken. */
+    static boolean isUniqueViolation(SQLException e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+    }
+
     static boolean isUnavailable(SQLException e) {
         return UNAVAILABLE.containsKey(primaryCode(e));
     }

@@ -9,6 +9,12 @@ package org.carechat.application.port;
  * is what it read. A store shared by several processes compares it with what is stored and refuses with
  * {@link ChangeConflict} when another process wrote in between; a store only one process writes (memory, the
  * embedded file) may trust the lock.
+ *
+ * <p>A store without multi-document transactions (MongoDB here) writes a change one document at a time, in an
+ * order a crash cannot break: what a crash leaves may be an audit entry without its change, or a new message
+ * whose conversation has not moved on to it yet, which the store moves on at the next change of that
+ * conversation; never a conversation that counts a message that is not stored. Such a store may also return
+ * from a send whose message another process already counted, with the conversation moved on by that process.
  */
 public interface Changes {
 
