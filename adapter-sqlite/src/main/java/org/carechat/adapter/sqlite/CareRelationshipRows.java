@@ -18,6 +18,7 @@ final class CareRelationshipRows {
     static final String SAVE = "INSERT INTO care_relationships (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (patient, clinician) DO UPDATE SET appointment_id = excluded.appointment_id,"
             + " valid_from = excluded.valid_from, valid_until = excluded.valid_until, revoked_at = excluded.revoked_at";
+    static final String ALL = "SELECT " + COLUMNS + " FROM care_relationships";
     static final String BETWEEN = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ? AND clinician = ?";
     static final String INVOLVING = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ?"
             + " UNION ALL SELECT " + COLUMNS + " FROM care_relationships WHERE clinician = ? ORDER BY 1, 2";
@@ -49,6 +50,17 @@ final class CareRelationshipRows {
         statement.setString(1, user.value());
         statement.setString(2, user.value());
         return list(statement);
+    }
+
+    /** Every relationship, in no order. */
+    static List<CareRelationship> all(Session session) throws SQLException {
+        return list(session.prepared(ALL));
+    }
+
+    /** The relationship as it reads back: instants in whole milliseconds. */
+    static CareRelationship stored(CareRelationship r) {
+        return new CareRelationship(r.patient(), r.clinician(), r.appointmentId(), Millis.stored(r.validFrom()),
+                Millis.stored(r.validUntil()), Millis.stored(r.revokedAt()));
     }
 
     private static List<CareRelationship> list(PreparedStatement statement) throws SQLException {

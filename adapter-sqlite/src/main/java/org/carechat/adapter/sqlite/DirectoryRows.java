@@ -2,6 +2,8 @@ package org.carechat.adapter.sqlite;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.carechat.domain.user.Role;
@@ -15,6 +17,7 @@ final class DirectoryRows {
             + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,"
             + " role_kind = excluded.role_kind, specialty = excluded.specialty";
     static final String BY_ID = "SELECT id, name, role, role_kind, specialty FROM directory WHERE id = ?";
+    static final String ALL = "SELECT id, name, role, role_kind, specialty FROM directory";
 
     private DirectoryRows() {
     }
@@ -33,12 +36,23 @@ final class DirectoryRows {
         PreparedStatement statement = session.prepared(BY_ID);
         statement.setString(1, id.value());
         try (ResultSet rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            Role role = new Role(Columns.requiredText(rows, 3), RoleKind.valueOf(Columns.requiredText(rows, 4)));
-            return Optional.of(new User(UserId.of(Columns.requiredText(rows, 1)), Columns.requiredText(rows, 2), role,
-                    rows.getString(5)));
+            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
         }
+    }
+
+    /** Every entry, in no order. */
+    static List<User> all(Session session) throws SQLException {
+        List<User> found = new ArrayList<>();
+        try (ResultSet rows = session.prepared(ALL).executeQuery()) {
+            while (rows.next()) {
+                found.add(read(rows));
+            }
+        }
+        return found;
+    }
+
+    private static User read(ResultSet rows) throws SQLException {
+        Role role = new Role(Columns.requiredText(rows, 3), RoleKind.valueOf(Columns.requiredText(rows, 4)));
+        return new User(UserId.of(Columns.requiredText(rows, 1)), Columns.requiredText(rows, 2), role, rows.getString(5));
     }
 }

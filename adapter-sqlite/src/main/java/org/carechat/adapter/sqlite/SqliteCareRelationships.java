@@ -9,15 +9,16 @@ import org.carechat.domain.user.UserId;
 
 /**
  * Who is in care with whom, in SQLite ({@link CareRelationshipRows}): one row per patient and clinician, kept
- * after the relationship ended or was revoked. A save replaces the pair's row; the last save wins.
+ * after the relationship ended or was revoked. A save replaces the pair's row; the last save wins. Reads answer
+ * from the committed copy in memory ({@link CommittedPeople}).
  */
 final class SqliteCareRelationships implements CareRelationshipStore {
     private final SqliteWriter writer;
-    private final Readers readers;
+    private final CommittedPeople people;
 
-    SqliteCareRelationships(SqliteWriter writer, Readers readers) {
+    SqliteCareRelationships(SqliteWriter writer, CommittedPeople people) {
         this.writer = writer;
-        this.readers = readers;
+        this.people = people;
     }
 
     @Override
@@ -25,7 +26,7 @@ final class SqliteCareRelationships implements CareRelationshipStore {
         Objects.requireNonNull(relationship, "relationship");
         writer.write("save a care relationship", session -> {
             CareRelationshipRows.save(session, relationship);
-            return null;
+            return people.saved(List.of(), List.of(relationship));
         });
     }
 
@@ -33,13 +34,12 @@ final class SqliteCareRelationships implements CareRelationshipStore {
     public Optional<CareRelationship> between(UserId patient, UserId clinician) {
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(clinician, "clinician");
-        return readers.read("find a care relationship",
-                session -> CareRelationshipRows.between(session, patient, clinician));
+        return people.between(patient, clinician);
     }
 
     @Override
     public List<CareRelationship> involving(UserId user) {
         Objects.requireNonNull(user, "user");
-        return readers.read("list care relationships", session -> CareRelationshipRows.involving(session, user));
+        return people.involving(user);
     }
 }

@@ -21,9 +21,11 @@ import org.carechat.domain.user.User;
  */
 final class SqliteChanges implements Changes {
     private final SqliteWriter writer;
+    private final CommittedPeople people;
 
-    SqliteChanges(SqliteWriter writer) {
+    SqliteChanges(SqliteWriter writer, CommittedPeople people) {
         this.writer = writer;
+        this.people = people;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class SqliteChanges implements Changes {
         Objects.requireNonNull(change, "change");
         writer.write(change.changesState() ? "commit a change" : "append an audit entry", session -> {
             apply(session, change);
-            return null;
+            return people.saved(change.users(), change.careRelationships());
         });
     }
 

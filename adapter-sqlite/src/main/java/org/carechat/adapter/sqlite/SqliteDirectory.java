@@ -1,19 +1,23 @@
 package org.carechat.adapter.sqlite;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.domain.user.User;
 import org.carechat.domain.user.UserId;
 
-/** The directory in SQLite ({@link DirectoryRows}): one row per user; a save replaces it, the last one wins. */
+/**
+ * The directory in SQLite ({@link DirectoryRows}): one row per user; a save replaces it, the last one wins. Reads
+ * answer from the committed copy in memory ({@link CommittedPeople}).
+ */
 final class SqliteDirectory implements DirectoryStore {
     private final SqliteWriter writer;
-    private final Readers readers;
+    private final CommittedPeople people;
 
-    SqliteDirectory(SqliteWriter writer, Readers readers) {
+    SqliteDirectory(SqliteWriter writer, CommittedPeople people) {
         this.writer = writer;
-        this.readers = readers;
+        this.people = people;
     }
 
     @Override
@@ -21,13 +25,13 @@ final class SqliteDirectory implements DirectoryStore {
         Objects.requireNonNull(user, "user");
         writer.write("save a directory entry", session -> {
             DirectoryRows.save(session, user);
-            return null;
+            return people.saved(List.of(user), List.of());
         });
     }
 
     @Override
     public Optional<User> find(UserId id) {
         Objects.requireNonNull(id, "id");
-        return readers.read("find a directory entry", session -> DirectoryRows.find(session, id));
+        return people.user(id);
     }
 }

@@ -59,7 +59,7 @@ public final class SqliteStore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteStore(SqliteSettings settings, SqliteFiles files, Connections connections, SqliteWriter writer,
-                        Readers readers) {
+                        Readers readers, CommittedPeople people) {
         this.settings = settings;
         this.files = files;
         this.connections = connections;
@@ -67,11 +67,11 @@ public final class SqliteStore implements AutoCloseable {
         this.readers = readers;
         this.conversations = new SqliteConversations(writer, readers);
         this.messages = new SqliteMessages(writer, readers);
-        this.careRelationships = new SqliteCareRelationships(writer, readers);
-        this.directory = new SqliteDirectory(writer, readers);
+        this.careRelationships = new SqliteCareRelationships(writer, people);
+        this.directory = new SqliteDirectory(writer, people);
         this.attachments = new SqliteAttachments(writer, readers);
         this.auditTrail = new SqliteAuditTrail(writer, readers);
-        this.changes = new SqliteChanges(writer);
+        this.changes = new SqliteChanges(writer, people);
         this.probe = new SqliteProbe(writer, readers, settings.file().toAbsolutePath(), settings.timeout());
     }
 
@@ -94,9 +94,10 @@ public final class SqliteStore implements AutoCloseable {
         try {
             writerSession = connections.writer();
             Migrations.current().apply(writerSession, Instant.now());
+            CommittedPeople people = CommittedPeople.load(writerSession);
             readers = Readers.open(connections, READERS, settings.timeout());
             return new SqliteStore(settings, files, connections, new SqliteWriter(writerSession, settings.timeout()),
-                    readers);
+                    readers, people);
         } catch (SQLException | RuntimeException e) {
             if (readers != null) {
                 readers.close();

@@ -190,11 +190,19 @@ final class SqliteWriter implements AutoCloseable {
         if (live.isEmpty()) {
             return;
         }
+        if (live.size() == 1) {
+            // a transaction of its own needs no savepoint: when it fails, nothing else is lost with it
+            alone(live.get(0));
+            return;
+        }
         Outcome[] outcomes = new Outcome[live.size()];
         int lost = inOneTransaction(live, outcomes);
         if (lost == COMMITTED) {
             counter.record(live.size());
             recovered();
+            for (Outcome outcome : outcomes) {
+                committed(outcome);
+            }
             for (int i = 0; i < live.size(); i++) {
                 live.get(i).finish(outcomes[i]);
             }
@@ -221,7 +229,7 @@ final class SqliteWriter implements AutoCloseable {
      */
     private int inOneTransaction(List<Pending<?>> live, Outcome[] outcomes) {
         try {
-            session.execute("BEGIN IMMEDIATE");
+            control("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             for (int i = 0; i < live.size(); i++) {
                 outcomes[i] = failure(live.get(i), e);
@@ -231,9 +239,9 @@ final class SqliteWriter implements AutoCloseable {
         for (int i = 0; i < live.size(); i++) {
             Pending<?> pending = live.get(i);
             try {
-                session.execute("SAVEPOINT operation");
+                control("SAVEPOINT operation");
                 outcomes[i] = Outcome.of(pending.work.apply(session));
-                session.execute("RELEASE operation");
+                control("RELEASE operation");
             } catch (Throwable e) {
                 outcomes[i] = failure(pending, e);
                 if (!rollBackToSavepoint()) {
@@ -243,7 +251,7 @@ final class SqliteWriter implements AutoCloseable {
             }
         }
         try {
-            session.execute("COMMIT");
+            control("COMMIT");
             return COMMITTED;
         } catch (SQLException e) {
             session.discardStatements();
@@ -257,12 +265,13 @@ final class SqliteWriter implements AutoCloseable {
     private void alone(Pending<?> pending) {
         Outcome outcome;
         try {
-            session.execute("BEGIN IMMEDIATE");
+            control("BEGIN IMMEDIATE");
             try {
                 outcome = Outcome.of(pending.work.apply(session));
-                session.execute("COMMIT");
+                control("COMMIT");
                 counter.record(1);
                 recovered();
+                committed(outcome);
             } catch (Throwable e) {
                 outcome = failure(pending, e);
                 rollBackQuietly();
@@ -273,10 +282,36 @@ final class SqliteWriter implements AutoCloseable {
         pending.finish(outcome);
     }
 
+    /** Runs a transaction boundary, prepared once: parsing one costs more than running it. */
+    private void control(String sql) throws SQLException {
+        session.prepared(sql).execute();
+    }
+
+    /** Runs what an operation asked to do once it is committed; it answers its caller nothing of it. */
+    private static void committed(Outcome outcome) {
+        if (outcome.value() instanceof OnCommit action) {
+            try {
+                action.committed();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "an action after a commit failed", e);
+            }
+        }
+    }
+
+    /**
+     * What an operation may answer to act once its transaction is committed, on the writer's thread, in the order of
+     * the commits and before any caller of that transaction is answered: keeping {@link CommittedPeople} exact. Its
+     * caller gets null.
+     */
+    @FunctionalInterface
+    interface OnCommit {
+        void committed();
+    }
+
     private boolean rollBackToSavepoint() {
         try {
-            session.execute("ROLLBACK TO operation");
-            session.execute("RELEASE operation");
+            control("ROLLBACK TO operation");
+            control("RELEASE operation");
             return true;
         } catch (SQLException e) {
             return false; // the transaction is gone: SQLite rolled it back itself
@@ -285,7 +320,7 @@ final class SqliteWriter implements AutoCloseable {
 
     private void rollBackQuietly() {
         try {
-            session.execute("ROLLBACK");
+            control("ROLLBACK");
         } catch (SQLException e) {
             // no transaction left to roll back
         }
@@ -353,7 +388,7 @@ final class SqliteWriter implements AutoCloseable {
             if (outcome.failure() != null) {
                 answer.completeExceptionally(outcome.failure());
             } else {
-                answer.complete((T) outcome.value());
+                answer.complete(outcome.value() instanceof OnCommit ? null : (T) outcome.value());
             }
         }
     }

@@ -207,6 +207,26 @@ public abstract class ChangesContract {
         assertThat(trail()).containsExactly(entry);
     }
 
+    @Test
+    void people_and_care_relationships_of_a_change_that_collides_are_not_saved() {
+        Message first = message("m_1", conversation, 1, PATIENT, null);
+        store.changes().commit(new Change(List.of(Write.created(first)),
+                List.of(new Write<>(conversation, conversation.withMessage(first))), List.of(), List.of(),
+                entry(AuditAction.MESSAGE_SEND)));
+        User nurse = new User(NURSE, "Nurse Nora", Role.NURSE, null);
+        CareRelationship care = new CareRelationship(PATIENT, NURSE, null, T0, null, null);
+
+        Message rival = message("m_2", conversation, 1, DOCTOR, null);
+        assertThatThrownBy(() -> store.changes().commit(new Change(List.of(Write.created(rival)),
+                List.of(new Write<>(conversation, conversation.withMessage(rival))), List.of(nurse), List.of(care),
+                entry(AuditAction.USER_UPSERT))))
+                .isInstanceOf(ChangeConflict.class);
+
+        assertThat(store.directory().find(NURSE)).isEmpty();
+        assertThat(store.careRelationships().between(PATIENT, NURSE)).isEmpty();
+        assertThat(store.careRelationships().involving(NURSE)).isEmpty();
+    }
+
     private Message message(String id, Conversation in, long seq, UserId sender, String clientMessageId) {
         return new MessageDraft(MessageId.of(id), in.id(), sender, MessageType.TEXT, "hello " + id, null, null,
                 clientMessageId, T0.plusSeconds(seq), null).at(seq);
