@@ -79,6 +79,30 @@ final class OneWritePerChangeTest {
     }
 
     @Test
+    void a_first_message_to_someone_opens_the_conversation_in_the_same_write_and_a_racing_opener_wins_the_pair() {
+        // Nora opens the conversation with Alice just before Alice's first message to her is committed
+        fx.changes.beforeNextCommit(() -> ok(fx.core.openConversation().open(
+                new org.carechat.application.conversation.OpenConversationUseCase.OpenConversation(fx.nora, fx.alice.id()))));
+
+        Message first = ok(fx.trySendTo(alicePhone, fx.nora.id(), "Hello nurse")).message().message();
+
+        ConversationId opened = fx.conversations.findDirect(fx.alice.id(), fx.nora.id()).orElseThrow().id();
+        assertThat(first.conversationId()).as("the message went into the conversation that won the pair").isEqualTo(opened);
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(fx.conversations.ofParticipant(fx.nora.id())).hasSize(1);
+        assertThat(fx.auditOf(AuditAction.MESSAGE_SEND)).extracting(AuditEntry::outcome).containsExactly("ok");
+    }
+
+    @Test
+    void a_first_message_the_store_cannot_commit_leaves_no_empty_conversation_behind() {
+        fx.changes.failNextCommit();
+
+        assertThat(failure(fx.trySendTo(alicePhone, fx.nora.id(), "Hello nurse"))).isInstanceOf(ChatFailure.Unavailable.class);
+
+        assertThat(fx.conversations.findDirect(fx.alice.id(), fx.nora.id())).isEmpty();
+    }
+
+    @Test
     void a_read_receipt_never_reaches_a_device_before_the_message_it_acknowledges() throws Exception {
         int messages = 2_000;
         AtomicBoolean sending = new AtomicBoolean(true);

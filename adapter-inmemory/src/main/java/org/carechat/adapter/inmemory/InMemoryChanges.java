@@ -50,7 +50,7 @@ public final class InMemoryChanges implements Changes {
             }
         }
         for (Change.Write<Conversation> write : change.conversations()) {
-            if (!conversations.holds(write.after().id(), write.before())) {
+            if (!conversations.holds(write.before(), write.after())) {
                 throw new ChangeConflict("conversation " + write.after().id() + " changed since it was read");
             }
         }

@@ -68,10 +68,16 @@ public final class InMemoryConversations implements Conversations {
         }));
     }
 
-    /** Whether {@code before} is what is stored under its id now (nothing, for a new one). */
-    boolean holds(ConversationId id, Conversation before) {
-        Conversation stored = byId.get(id);
-        return before == null ? stored == null : before.equals(stored);
+    /**
+     * Whether {@code before} is what is stored under the id of {@code after} now; for a new one ({@code before}
+     * null), whether neither its id nor, for a direct conversation, its pair is taken.
+     */
+    boolean holds(Conversation before, Conversation after) {
+        Conversation stored = byId.get(after.id());
+        if (before != null) {
+            return before.equals(stored);
+        }
+        return stored == null && (after.participants().size() != 2 || !byDirectKey.containsKey(after.directKey()));
     }
 
     /** Stores a conversation that {@link #holds} found as read; the caller keeps others out. */

@@ -52,7 +52,7 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
         return audit.run(command.actor(), AuditAction.CONVERSATION_OPEN, unit -> {
             unit.add("user", command.participantId());
             CareAccess.Opened opened = access.direct(command.actor(), command.participantId(),
-                    ConversationId.of("c_" + ids.newId()));
+                    ConversationId.of("c_" + ids.newId()), unit);
             unit.add("conversation", opened.conversation().id());
             return new Opened(views.conversation(opened.conversation(), access.self(command.actor())), opened.created());
         });

@@ -115,9 +115,7 @@ public final class SendMessageService implements SendMessageUseCase {
             unit.lock(command.conversationId());
             return access.writableConversation(actor, command.conversationId());
         }
-        Conversation direct = access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId())).conversation();
-        unit.lock(direct.id());
-        return conversations.find(direct.id()).orElseThrow(() -> Refusal.notFound("conversation"));
+        return access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId()), unit).conversation();
     }
 
     /** A file taken for a message that was not stored counts as unsent again, unless another message carries it. */

@@ -157,6 +157,25 @@ public final class CareAccess {
         return new Opened(stored, stored.id().equals(idIfNew));
     }
 
+    /**
+     * As {@link #direct}, for {@code unit}: the conversation is locked and read under its lock; one that does not
+     * exist yet is staged in the unit and stored with the rest of its change (its first message, the audit entry
+     * of opening it), so it is never stored without them. Two people opening it at once: one commit collides on
+     * the pair, and that operation, run again, finds the other's conversation.
+     */
+    public Opened direct(Actor actor, UserId to, ConversationId idIfNew, Unit unit) {
+        requireConversant(actor);
+        mayConverse(self(actor), to).orRefuse();
+        Optional<Conversation> existing = conversations.findDirect(actor.id(), to);
+        if (existing.isPresent()) {
+            unit.lock(existing.get().id());
+            return new Opened(unit.current(participantOf(actor, existing.get().id())), false);
+        }
+        Conversation created = Conversation.direct(idIfNew, actor.id(), to, clock.instant());
+        unit.lock(created.id()).store(null, created);
+        return new Opened(created, true);
+    }
+
     /** The existing direct conversation with {@code to}; not found when there is none. */
     public Conversation existingDirect(Actor actor, UserId to) {
         return conversations.findDirect(actor.id(), to).orElseThrow(() -> Refusal.notFound("conversation"));

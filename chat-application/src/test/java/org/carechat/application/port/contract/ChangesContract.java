@@ -185,6 +185,36 @@ public abstract class ChangesContract {
     }
 
     @Test
+    void a_new_conversation_is_stored_with_its_first_message() {
+        Conversation created = Conversation.direct(ConversationId.of("c_new"), PATIENT, NURSE, T0);
+        Message first = message("m_1", created, 1, PATIENT, null);
+        Conversation after = created.withMessage(first);
+
+        store.changes().commit(new Change(List.of(Write.created(first)), List.of(Write.created(after)), List.of(),
+                List.of(), entry(AuditAction.MESSAGE_SEND)));
+
+        assertThat(store.conversations().find(created.id())).contains(after);
+        assertThat(store.conversations().findDirect(NURSE, PATIENT)).contains(after);
+        assertThat(store.messages().after(created.id(), 0, 10)).containsExactly(first);
+    }
+
+    @Test
+    void a_new_conversation_whose_pair_has_one_is_a_conflict_and_nothing_is_stored() {
+        Conversation rival = Conversation.direct(ConversationId.of("c_rival"), DOCTOR, PATIENT, T0);
+        Message first = message("m_1", rival, 1, DOCTOR, null);
+        AuditEntry entry = entry(AuditAction.MESSAGE_SEND);
+
+        assertThatThrownBy(() -> store.changes().commit(new Change(List.of(Write.created(first)),
+                List.of(Write.created(rival.withMessage(first))), List.of(), List.of(), entry)))
+                .isInstanceOf(ChangeConflict.class);
+
+        assertThat(store.conversations().find(rival.id())).isEmpty();
+        assertThat(store.conversations().findDirect(PATIENT, DOCTOR)).contains(conversation);
+        assertThat(store.messages().find(first.id())).isEmpty();
+        assertThat(trail()).doesNotContain(entry);
+    }
+
+    @Test
     void an_audit_only_change_stores_its_entry_and_nothing_else() {
         AuditEntry entry = entry(AuditAction.HISTORY_READ);
 
