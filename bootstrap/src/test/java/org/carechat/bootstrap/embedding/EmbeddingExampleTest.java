@@ -1,7 +1,9 @@
 package org.carechat.bootstrap.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,9 @@ import org.carechat.application.Actor;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
 import org.carechat.application.messaging.SendMessageUseCase.Sent;
+import org.carechat.adapter.sqlite.SqliteSettings;
+import org.carechat.adapter.sqlite.SqliteStore;
+import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.CareRelationships;
 import org.carechat.bootstrap.CareChat;
 import org.carechat.domain.care.CareRelationship;
@@ -20,6 +25,7 @@ import org.carechat.domain.user.Role;
 import org.carechat.domain.user.User;
 import org.carechat.domain.user.UserId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's embedding example, compiled and run, against a stand-in for a clinic's own systems. */
 class EmbeddingExampleTest {
@@ -86,5 +92,30 @@ class EmbeddingExampleTest {
         Result<Sent> toAnotherDoctor = chat.sendMessage().send(new SendMessage(Actor.of(UserId.of("p1"), Role.PATIENT),
                 null, UserId.of("d2"), MessageType.TEXT, "Hello?", null, null, null));
         assertThat(toAnotherDoctor.failure().kind()).as("no appointment with d2").isEqualTo(FailureKind.FORBIDDEN);
+    }
+
+    @Test
+    void a_store_of_ones_own_commits_through_its_changes_and_a_mix_without_them_is_refused(@TempDir Path dir) {
+        try (SqliteStore store = SqliteStore.open(SqliteSettings.of(dir.resolve("chat.db")))) {
+            assertThatThrownBy(() -> CareChat.builder().conversations(store.conversations()).messages(store.messages())
+                    .auditTrail(store.auditTrail()).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("changes(");
+
+            store.directory().save(new User(UserId.of("p1"), "Pat", Role.PATIENT, null));
+            store.directory().save(new User(UserId.of("d1"), "Dr. Ada", Role.DOCTOR, null));
+            store.careRelationships().save(CareRelationship.open(UserId.of("p1"), UserId.of("d1"), Instant.now()));
+            CareChatCore chat = CareChat.builder().conversations(store.conversations()).messages(store.messages())
+                    .auditTrail(store.auditTrail()).directory(store.directory()).careRelationships(store.careRelationships())
+                    .changes(store.changes()).build();
+
+            Sent sent = chat.sendMessage().send(new SendMessage(Actor.of(UserId.of("p1"), Role.PATIENT), null,
+                    UserId.of("d1"), MessageType.TEXT, "Hello doctor!", null, null, null)).orThrow();
+
+            assertThat(store.messages().find(sent.message().message().id())).isPresent();
+            assertThat(store.conversations().find(sent.message().message().conversationId()).orElseThrow().lastSeq())
+                    .isEqualTo(1);
+            assertThat(store.auditTrail().query(new AuditTrail.AuditQuery(UserId.of("p1"), null, null, null, 10)))
+                    .extracting(entry -> entry.action().name()).containsExactly("MESSAGE_SEND");
+        }
     }
 }
