@@ -58,6 +58,7 @@ import org.carechat.application.support.GuardedNotifier;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.PageLimits;
 import org.carechat.application.support.TypingTracker;
+import org.carechat.application.support.UnsentFiles;
 import org.carechat.application.support.Views;
 
 /**
@@ -97,9 +98,10 @@ public final class CareChatCore {
         var limits = new PageLimits(settings.maxPageLimit());
         var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.directory(), access, ports.clock());
 
+        var unsentFiles = new UnsentFiles(ports.messages(), ports.attachments(), ports.clock());
         this.send = new SendMessageService(access, ports.messages(), ports.conversations(), ports.attachments(), writer,
-                tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
-        this.changes = new MessageChanges(access, ports.messages(), ports.attachments(), views, audit,
+                unsentFiles, tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
+        this.changes = new MessageChanges(access, ports.messages(), unsentFiles, views, audit,
                 settings.messageRules(), ports.clock());
         this.receipts = new Receipts(access, views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);

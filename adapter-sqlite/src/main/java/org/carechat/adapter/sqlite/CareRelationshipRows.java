@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.carechat.domain.care.CareRelationship;
 import org.carechat.domain.user.UserId;
 
@@ -19,9 +18,6 @@ final class CareRelationshipRows {
             + " ON CONFLICT (patient, clinician) DO UPDATE SET appointment_id = excluded.appointment_id,"
             + " valid_from = excluded.valid_from, valid_until = excluded.valid_until, revoked_at = excluded.revoked_at";
     static final String ALL = "SELECT " + COLUMNS + " FROM care_relationships";
-    static final String BETWEEN = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ? AND clinician = ?";
-    static final String INVOLVING = "SELECT " + COLUMNS + " FROM care_relationships WHERE patient = ?"
-            + " UNION ALL SELECT " + COLUMNS + " FROM care_relationships WHERE clinician = ? ORDER BY 1, 2";
 
     private CareRelationshipRows() {
     }
@@ -35,21 +31,6 @@ final class CareRelationshipRows {
         Millis.bind(statement, 5, r.validUntil());
         Millis.bind(statement, 6, r.revokedAt());
         statement.executeUpdate();
-    }
-
-    static Optional<CareRelationship> between(Session session, UserId patient, UserId clinician) throws SQLException {
-        PreparedStatement statement = session.prepared(BETWEEN);
-        statement.setString(1, patient.value());
-        statement.setString(2, clinician.value());
-        List<CareRelationship> found = list(statement);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    static List<CareRelationship> involving(Session session, UserId user) throws SQLException {
-        PreparedStatement statement = session.prepared(INVOLVING);
-        statement.setString(1, user.value());
-        statement.setString(2, user.value());
-        return list(statement);
     }
 
     /** Every relationship, in no order. */

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.sql.SQLException;
-import java.util.Optional;
 import org.carechat.domain.user.Role;
 import org.carechat.domain.user.RoleKind;
 import org.carechat.domain.user.User;
@@ -16,7 +15,6 @@ final class DirectoryRows {
     static final String SAVE = "INSERT INTO directory (id, name, role, role_kind, specialty) VALUES (?, ?, ?, ?, ?)"
             + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,"
             + " role_kind = excluded.role_kind, specialty = excluded.specialty";
-    static final String BY_ID = "SELECT id, name, role, role_kind, specialty FROM directory WHERE id = ?";
     static final String ALL = "SELECT id, name, role, role_kind, specialty FROM directory";
 
     private DirectoryRows() {
@@ -30,14 +28,6 @@ final class DirectoryRows {
         statement.setString(4, user.role().kind().name());
         Columns.bindText(statement, 5, user.specialty());
         statement.executeUpdate();
-    }
-
-    static Optional<User> find(Session session, UserId id) throws SQLException {
-        PreparedStatement statement = session.prepared(BY_ID);
-        statement.setString(1, id.value());
-        try (ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-        }
     }
 
     /** Every entry, in no order. */

@@ -26,7 +26,6 @@ import org.carechat.application.support.Unit;
 import org.carechat.application.support.Outcomes;
 import org.carechat.application.support.PageLimits;
 import org.carechat.domain.audit.AuditAction;
-import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.call.Call;
 import org.carechat.domain.call.CallId;
 import org.carechat.domain.call.CallState;

@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.carechat.application.Actor;
-import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Messages;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.UnsentFiles;
 import org.carechat.application.support.Views;
-import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Result;
@@ -27,17 +26,17 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
         RemoveReactionUseCase {
     private final CareAccess access;
     private final Messages messages;
-    private final Attachments attachments;
+    private final UnsentFiles unsentFiles;
     private final Views views;
     private final Audit audit;
     private final MessageRules rules;
     private final Clock clock;
 
-    public MessageChanges(CareAccess access, Messages messages, Attachments attachments, Views views,
+    public MessageChanges(CareAccess access, Messages messages, UnsentFiles unsentFiles, Views views,
                           Audit audit, MessageRules rules, Clock clock) {
         this.access = access;
         this.messages = messages;
-        this.attachments = attachments;
+        this.unsentFiles = unsentFiles;
         this.views = views;
         this.audit = audit;
         this.rules = rules;
@@ -46,30 +45,28 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
 
     @Override
     public Result<MessageView> edit(EditMessage command) {
-        return change(command.actor(), command.messageId(), AuditAction.MESSAGE_EDIT, true, current -> {
-            String content = rules.checkEdit(current.type(), command.content());
-            return message -> message.edit(command.actor().id(), content, clock.instant(), rules.editWindow());
-        }, ChatEvent.MessageEdited::new);
+        return change(command.actor(), command.messageId(), AuditAction.MESSAGE_EDIT, true, current -> current.edit(command.actor().id(), rules.checkEdit(current.type(), command.content()),
+                clock.instant(), rules.editWindow()), ChatEvent.MessageEdited::new);
     }
 
     @Override
     public Result<MessageView> delete(DeleteMessage command) {
         return change(command.actor(), command.messageId(), AuditAction.MESSAGE_DELETE, false,
-                current -> message -> message.delete(command.actor().id()),
+                current -> current.delete(command.actor().id()),
                 view -> new ChatEvent.MessageDeleted(view.message().conversationId(), view.message().id()));
     }
 
     @Override
     public Result<MessageView> addReaction(AddReaction command) {
         return change(command.actor(), command.messageId(), AuditAction.REACTION_ADD, true,
-                current -> message -> message.react(command.actor().id(), command.emoji()),
+                current -> current.react(command.actor().id(), command.emoji()),
                 MessageChanges::reactionsOf);
     }
 
     @Override
     public Result<MessageView> removeReaction(RemoveReaction command) {
         return change(command.actor(), command.messageId(), AuditAction.REACTION_REMOVE, true,
-                current -> message -> message.unreact(command.actor().id(), command.emoji()),
+                current -> current.unreact(command.actor().id(), command.emoji()),
                 MessageChanges::reactionsOf);
     }
 
@@ -79,7 +76,7 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
     }
 
     private Result<MessageView> change(Actor actor, MessageId id, AuditAction action, boolean needsConsent,
-                                       Function<Message, UnaryOperator<Message>> changeOf,
+                                       UnaryOperator<Message> changeOf,
                                        Function<MessageView, ChatEvent> eventOf) {
         return audit.run(actor, action, unit -> {
             unit.add("message", id);
@@ -93,23 +90,16 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
                 access.maySend(access.self(actor), visible.conversation()).orRefuse();
             }
             Message current = visible.message();
-            Message changed = changeOf.apply(current).apply(current);
+            Message changed = changeOf.apply(current);
             MessageView view = views.message(visible.conversation(), changed);
             if (!changed.equals(current)) {
                 unit.store(current, changed);
                 unit.tell(visible.conversation().participants(), eventOf.apply(view), actor.session());
                 if (current.attachment() != null && changed.attachment() == null) {
-                    unit.afterCommit(() -> releaseIfUnreferenced(current.attachment().id()));
+                    unit.afterCommit(() -> unsentFiles.releaseIfNoMessageCarries(current.attachment().id()));
                 }
             }
             return view;
         });
-    }
-
-    /** The file no message carries any more is kept for the retention time, then deleted. */
-    private void releaseIfUnreferenced(AttachmentId attachment) {
-        if (messages.referencing(attachment).isEmpty()) {
-            attachments.markUnreferenced(attachment, clock.instant());
-        }
     }
 }

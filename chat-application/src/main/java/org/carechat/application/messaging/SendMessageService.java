@@ -13,6 +13,7 @@ import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.TypingTracker;
 import org.carechat.application.support.Unit;
+import org.carechat.application.support.UnsentFiles;
 import org.carechat.application.support.Views;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.audit.AuditAction;
@@ -34,6 +35,7 @@ public final class SendMessageService implements SendMessageUseCase {
     private final Conversations conversations;
     private final Attachments attachments;
     private final MessageWriter writer;
+    private final UnsentFiles unsentFiles;
     private final TypingTracker typing;
     private final Views views;
     private final Audit audit;
@@ -42,13 +44,14 @@ public final class SendMessageService implements SendMessageUseCase {
     private final Clock clock;
 
     public SendMessageService(CareAccess access, Messages messages, Conversations conversations, Attachments attachments,
-                              MessageWriter writer, TypingTracker typing, Views views, Audit audit, MessageRules rules,
-                              IdGenerator ids, Clock clock) {
+                              MessageWriter writer, UnsentFiles unsentFiles, TypingTracker typing, Views views, Audit audit,
+                              MessageRules rules, IdGenerator ids, Clock clock) {
         this.access = access;
         this.messages = messages;
         this.conversations = conversations;
         this.attachments = attachments;
         this.writer = writer;
+        this.unsentFiles = unsentFiles;
         this.typing = typing;
         this.views = views;
         this.audit = audit;
@@ -97,7 +100,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 if (!attachments.markReferenced(attachment.id())) {
                     throw Refusal.notFound("attachment");
                 }
-                unit.ifNotCommitted(() -> releaseIfUnsent(attachment));
+                unit.ifNotCommitted(() -> unsentFiles.releaseIfNoMessageCarries(attachment.id()));
             }
             MessageWriter.Written written = writer.write(unit, conversation, draft, actor.session());
             unit.add("message", written.message().message().id());
@@ -116,13 +119,6 @@ public final class SendMessageService implements SendMessageUseCase {
             return access.writableConversation(actor, command.conversationId());
         }
         return access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId()), unit).conversation();
-    }
-
-    /** A file taken for a message that was not stored counts as unsent again, unless another message carries it. */
-    private void releaseIfUnsent(AttachmentRef attachment) {
-        if (messages.referencing(attachment.id()).isEmpty()) {
-            attachments.markUnreferenced(attachment.id(), clock.instant());
-        }
     }
 
     /**

@@ -149,11 +149,8 @@ public final class CareAccess {
 
     /** The actor's direct conversation with {@code to}, opened now if there is none, when the policy allows. */
     public Opened direct(Actor actor, UserId to, ConversationId idIfNew) {
-        requireConversant(actor);
-        mayConverse(self(actor), to).orRefuse();
-        Conversation candidate = Conversation.direct(idIfNew, actor.id(), to, clock.instant());
-        Conversation stored = conversations.findDirect(actor.id(), to)
-                .orElseGet(() -> conversations.getOrCreateDirect(candidate));
+        Conversation stored = consentedDirect(actor, to).orElseGet(() -> conversations.getOrCreateDirect(
+                Conversation.direct(idIfNew, actor.id(), to, clock.instant())));
         return new Opened(stored, stored.id().equals(idIfNew));
     }
 
@@ -164,9 +161,7 @@ public final class CareAccess {
      * the pair, and that operation, run again, finds the other's conversation.
      */
     public Opened direct(Actor actor, UserId to, ConversationId idIfNew, Unit unit) {
-        requireConversant(actor);
-        mayConverse(self(actor), to).orRefuse();
-        Optional<Conversation> existing = conversations.findDirect(actor.id(), to);
+        Optional<Conversation> existing = consentedDirect(actor, to);
         if (existing.isPresent()) {
             unit.lock(existing.get().id());
             return new Opened(unit.current(participantOf(actor, existing.get().id())), false);
@@ -174,6 +169,13 @@ public final class CareAccess {
         Conversation created = Conversation.direct(idIfNew, actor.id(), to, clock.instant());
         unit.lock(created.id()).store(null, created);
         return new Opened(created, true);
+    }
+
+    /** The direct conversation with {@code to} if there is one, once the care policy allows the two to converse. */
+    private Optional<Conversation> consentedDirect(Actor actor, UserId to) {
+        requireConversant(actor);
+        mayConverse(self(actor), to).orRefuse();
+        return conversations.findDirect(actor.id(), to);
     }
 
     /** The existing direct conversation with {@code to}; not found when there is none. */
