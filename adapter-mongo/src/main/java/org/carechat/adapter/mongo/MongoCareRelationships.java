@@ -19,31 +19,44 @@ import org.carechat.domain.user.UserId;
  * kept after the relationship ended or was revoked. A save is a replace-or-insert of that one document; the
  * unique index on {@code (patient, clinician)} guarantees there is never a second one. Two saves of the same
  * pair racing to insert it are settled by the unique index: the loser retries as a replace. The last save wins,
- * which is what "replacing the relationship" means.
+ * which is what "replacing the relationship" means. {@link #between} is answered from {@link PeopleCopy} while it
+ * holds the pair; {@link #involving} always reads.
  */
 public final class MongoCareRelationships implements CareRelationshipStore {
     private final MongoCollection<Document> relationships;
+    private final PeopleCopy copy;
 
     MongoCareRelationships(MongoCollection<Document> relationships) {
+        this(relationships, PeopleCopy.none());
+    }
+
+    MongoCareRelationships(MongoCollection<Document> relationships, PeopleCopy copy) {
         this.relationships = relationships;
+        this.copy = copy;
     }
 
     @Override
     public void save(CareRelationship relationship) {
         Objects.requireNonNull(relationship, "relationship");
         Document document = CareRelationshipMapper.toDocument(relationship);
-        MongoErrors.run("save a care relationship", () -> Upsert.byId(relationships,
-                CareRelationshipMapper.id(relationship.patient(), relationship.clinician()), document));
+        try {
+            MongoErrors.run("save a care relationship", () -> Upsert.byId(relationships,
+                    CareRelationshipMapper.id(relationship.patient(), relationship.clinician()), document));
+        } catch (RuntimeException e) {
+            copy.forget(relationship);
+            throw e;
+        }
+        copy.saved(relationship);
     }
 
     @Override
     public Optional<CareRelationship> between(UserId patient, UserId clinician) {
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(clinician, "clinician");
-        return MongoErrors.call("find a care relationship", () -> Optional.ofNullable(relationships
-                .find(new Document(CareRelationshipMapper.PATIENT, patient.value())
+        return copy.between(patient, clinician, () -> MongoErrors.call("find a care relationship", () -> Optional
+                .ofNullable(relationships.find(new Document(CareRelationshipMapper.PATIENT, patient.value())
                         .append(CareRelationshipMapper.CLINICIAN, clinician.value()))
-                .first()).map(CareRelationshipMapper::fromDocument));
+                .first()).map(CareRelationshipMapper::fromDocument)));
     }
 
     @Override

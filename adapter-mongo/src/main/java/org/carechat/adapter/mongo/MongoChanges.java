@@ -6,7 +6,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.bson.Document;
@@ -16,6 +18,7 @@ import org.carechat.application.port.ChangeConflict;
 import org.carechat.application.port.Changes;
 import org.carechat.domain.care.CareRelationship;
 import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.user.User;
 
@@ -71,6 +74,11 @@ import org.carechat.domain.user.User;
  * back stays with everything before it and the commit still reports a {@link ChangeConflict}, which says so;
  * the core builds no such change today.
  *
+ * <h2>Copies</h2>
+ * A commit keeps this process's copies ({@link ConversationCopy}, {@link PeopleCopy}) as it leaves the store: the
+ * conversations, people and care relationships it committed replace their copies once everything is written;
+ * after a collision or a failure those copies are forgotten, so the change computed again reads what is stored.
+ *
  * <h2>Failures</h2>
  * When the database does not answer ({@link MongoErrors}), whether the last write took effect is unknown, so
  * nothing is taken back: what is stored is what a crash at that point leaves. Any other failure takes back
@@ -85,8 +93,20 @@ public final class MongoChanges implements Changes {
     private final MongoCollection<Document> audit;
     private final MongoCollection<Document> directory;
     private final MongoCollection<Document> careRelationships;
+    private final ConversationCopy conversationCopy;
+    private final PeopleCopy peopleCopy;
 
     MongoChanges(MongoDatabase database) {
+        this(database, new ConversationCopy(), PeopleCopy.none());
+    }
+
+    /**
+     * Keeps {@code conversationCopy} and {@code peopleCopy} as this process commits: what it committed once it is
+     * stored, forgotten when a commit collides or fails.
+     */
+    MongoChanges(MongoDatabase database, ConversationCopy conversationCopy, PeopleCopy peopleCopy) {
+        this.conversationCopy = conversationCopy;
+        this.peopleCopy = peopleCopy;
         this.messages = database.getCollection(MongoIndexes.MESSAGES);
         this.conversations = database.getCollection(MongoIndexes.CONVERSATIONS);
         this.audit = database.getCollection(MongoIndexes.AUDIT);
@@ -107,7 +127,31 @@ public final class MongoChanges implements Changes {
                 MongoConversations.requireSameIdentity(write.before(), write.after());
             }
         }
-        MongoErrors.run("commit a change", () -> new Commit(change).run());
+        Commit commit = new Commit(change);
+        try {
+            MongoErrors.run("commit a change", commit::run);
+        } catch (RuntimeException e) {
+            forgetCopies(change);
+            throw e;
+        }
+        for (Write<Conversation> write : change.conversations()) {
+            if (commit.notAsComputed.contains(write.after().id())) {
+                conversationCopy.forget(write.after().id());
+            } else {
+                conversationCopy.put(write.after());
+            }
+        }
+        change.users().forEach(peopleCopy::saved);
+        change.careRelationships().forEach(peopleCopy::saved);
+    }
+
+    /** After a collision or a failure: what is stored is not known here any more, so it is read next time. */
+    private void forgetCopies(Change change) {
+        for (Write<Conversation> write : change.conversations()) {
+            conversationCopy.forget(write.after().id());
+        }
+        change.users().forEach(peopleCopy::forget);
+        change.careRelationships().forEach(peopleCopy::forget);
     }
 
     /** One run of {@link #commit}: what it wrote, so that a collision can take it back. */
@@ -116,6 +160,8 @@ public final class MongoChanges implements Changes {
         private final String auditId;
         /** What this commit wrote, the latest on top. */
         private final Deque<Written> written = new ArrayDeque<>();
+        /** The conversations this commit did not leave as the change computed them. */
+        private final Set<ConversationId> notAsComputed = new HashSet<>();
 
         Commit(Change change) {
             this.change = change;
@@ -237,6 +283,7 @@ public final class MongoChanges implements Changes {
             // The new message of this conversation stays: another writer took it up (an adoption moves the
             // conversation on to it, as this write would have). The change stands as a crash right after the
             // message would have left it, and the rest of it is written.
+            notAsComputed.add(write.after().id());
         }
 
         /**

@@ -32,14 +32,23 @@ import org.carechat.domain.user.UserId;
  *       concurrent change is lost. {@link MongoChanges} sets by the same version.</li>
  *   <li><b>The list</b>: by participant, most recently updated first (ties by id), served by the index on
  *       {@code (participants, updatedAt)}.</li>
+ *   <li><b>Read to change</b>: {@link #findToChange} answers from the copy this process last read or
+ *       committed ({@link ConversationCopy}), which {@link MongoChanges} keeps up to date and forgets after a
+ *       collision.</li>
  * </ul>
  */
 public final class MongoConversations implements Conversations {
     private final MongoCollection<Document> conversations;
     private final OptimisticUpdate<Conversation> updates;
+    private final ConversationCopy copy;
 
     MongoConversations(MongoCollection<Document> conversations, Duration maxTurnWait) {
+        this(conversations, maxTurnWait, new ConversationCopy());
+    }
+
+    MongoConversations(MongoCollection<Document> conversations, Duration maxTurnWait, ConversationCopy copy) {
         this.conversations = conversations;
+        this.copy = copy;
         this.updates = new OptimisticUpdate<>(conversations, ConversationMapper::fromDocument,
                 ConversationMapper::toDocument, MongoConversations::requireSameIdentity, maxTurnWait);
     }
@@ -56,6 +65,32 @@ public final class MongoConversations implements Conversations {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         return MongoErrors.call("find a direct conversation", () -> findByDirectKey(Conversation.directKey(a, b)));
+    }
+
+    /** From this process's copy when it has one ({@link ConversationCopy}); a read of the database otherwise. */
+    @Override
+    public Optional<Conversation> findToChange(ConversationId id) {
+        Objects.requireNonNull(id, "id");
+        Optional<Conversation> kept = copy.get(id);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        Optional<Conversation> read = find(id);
+        read.ifPresent(copy::put);
+        return read;
+    }
+
+    @Override
+    public Optional<Conversation> findDirectToChange(UserId a, UserId b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Optional<ConversationId> id = copy.direct(a, b);
+        if (id.isPresent()) {
+            return findToChange(id.get());
+        }
+        Optional<Conversation> read = findDirect(a, b);
+        read.ifPresent(copy::put);
+        return read;
     }
 
     @Override

@@ -49,18 +49,23 @@ public final class MongoStore implements AutoCloseable {
     private final MongoAuditTrail auditTrail;
     private final MongoChanges changes;
 
-    private MongoStore(MongoClient client, MongoClient probeClient, String databaseName, Duration timeout) {
+    private MongoStore(MongoClient client, MongoClient probeClient, String databaseName, Duration timeout,
+                       Duration peopleCacheTtl) {
         this.client = client;
         this.probeClient = probeClient;
         this.databaseName = databaseName;
         MongoDatabase database = client.getDatabase(databaseName);
-        this.conversations = new MongoConversations(database.getCollection(MongoIndexes.CONVERSATIONS), timeout);
+        ConversationCopy conversationCopy = new ConversationCopy();
+        PeopleCopy peopleCopy = PeopleCopy.keptFor(peopleCacheTtl);
+        this.conversations = new MongoConversations(database.getCollection(MongoIndexes.CONVERSATIONS), timeout,
+                conversationCopy);
         this.messages = new MongoMessages(database.getCollection(MongoIndexes.MESSAGES), timeout);
-        this.careRelationships = new MongoCareRelationships(database.getCollection(MongoIndexes.CARE_RELATIONSHIPS));
-        this.directory = new MongoDirectory(database.getCollection(MongoIndexes.DIRECTORY));
+        this.careRelationships = new MongoCareRelationships(database.getCollection(MongoIndexes.CARE_RELATIONSHIPS),
+                peopleCopy);
+        this.directory = new MongoDirectory(database.getCollection(MongoIndexes.DIRECTORY), peopleCopy);
         this.attachments = new MongoAttachments(database.getCollection(MongoIndexes.ATTACHMENTS));
         this.auditTrail = new MongoAuditTrail(database.getCollection(MongoIndexes.AUDIT));
-        this.changes = new MongoChanges(database);
+        this.changes = new MongoChanges(database, conversationCopy, peopleCopy);
     }
 
     /**
@@ -74,7 +79,8 @@ public final class MongoStore implements AutoCloseable {
         MongoClient probeClient = null;
         try {
             probeClient = MongoClients.create(clientSettings(settings, settings.probeTimeout(), PROBE_POOL_SIZE));
-            MongoStore store = new MongoStore(client, probeClient, settings.databaseName(), settings.timeout());
+            MongoStore store = new MongoStore(client, probeClient, settings.databaseName(), settings.timeout(),
+                    settings.peopleCacheTtl());
             MongoDatabase database = client.getDatabase(settings.databaseName());
             MongoErrors.run("bring stored data up to date", () -> MongoSchema.migrate(database));
             MongoErrors.run("create indexes", () -> MongoIndexes.createAll(database));

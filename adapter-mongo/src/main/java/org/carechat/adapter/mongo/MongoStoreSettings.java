@@ -21,15 +21,21 @@ import java.util.Objects;
  *   <li>{@code timeout}: how long an operation may wait to find the database, connect, get a connection and
  *       read an answer (default 3 s); an outage is answered as unavailable within about that time.</li>
  *   <li>{@code probeTimeout}: the same for the health probe (default 1 s).</li>
+ *   <li>{@code peopleCacheTtl}: how long a directory entry or care relationship read from the database is
+ *       answered from memory (default 10 s; zero reads every time). This process's own saves replace its copy
+ *       when they are committed; a save by another process is seen here once the copy expires
+ *       ({@link PeopleCopy}).</li>
  * </ul>
  */
 public record MongoStoreSettings(String connectionString, String databaseName, String writeConcern, String readConcern,
-                                 Duration timeout, Duration probeTimeout) {
+                                 Duration timeout, Duration probeTimeout, Duration peopleCacheTtl) {
     public static final String DEFAULT_DATABASE = "carechat";
     public static final String DEFAULT_WRITE_CONCERN = "majority";
     public static final String DEFAULT_READ_CONCERN = "majority";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_PEOPLE_CACHE_TTL = Duration.ofSeconds(10);
+    private static final Duration MAX_PEOPLE_CACHE_TTL = Duration.ofHours(1);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final String FORBIDDEN_IN_DATABASE_NAME = "/\\. \"$*<>:|?\0";
 
@@ -40,38 +46,47 @@ public record MongoStoreSettings(String connectionString, String databaseName, S
         Objects.requireNonNull(readConcern, "readConcern");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(probeTimeout, "probeTimeout");
+        Objects.requireNonNull(peopleCacheTtl, "peopleCacheTtl");
         parseConnectionString(connectionString);
         requireValidDatabaseName(databaseName);
         parseWriteConcern(writeConcern);
         parseReadConcern(readConcern);
         requireTimeout(timeout, "timeout");
         requireTimeout(probeTimeout, "probeTimeout");
+        if (peopleCacheTtl.isNegative() || peopleCacheTtl.compareTo(MAX_PEOPLE_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("peopleCacheTtl must be between 0 and " + MAX_PEOPLE_CACHE_TTL.toMinutes()
+                    + " min");
+        }
     }
 
     /** The defaults, for the database at {@code connectionString}. */
     public static MongoStoreSettings of(String connectionString) {
         return new MongoStoreSettings(connectionString, DEFAULT_DATABASE, DEFAULT_WRITE_CONCERN, DEFAULT_READ_CONCERN,
-                DEFAULT_TIMEOUT, DEFAULT_PROBE_TIMEOUT);
+                DEFAULT_TIMEOUT, DEFAULT_PROBE_TIMEOUT, DEFAULT_PEOPLE_CACHE_TTL);
     }
 
     public MongoStoreSettings withDatabaseName(String name) {
-        return new MongoStoreSettings(connectionString, name, writeConcern, readConcern, timeout, probeTimeout);
+        return new MongoStoreSettings(connectionString, name, writeConcern, readConcern, timeout, probeTimeout, peopleCacheTtl);
     }
 
     public MongoStoreSettings withWriteConcern(String concern) {
-        return new MongoStoreSettings(connectionString, databaseName, concern, readConcern, timeout, probeTimeout);
+        return new MongoStoreSettings(connectionString, databaseName, concern, readConcern, timeout, probeTimeout, peopleCacheTtl);
     }
 
     public MongoStoreSettings withReadConcern(String concern) {
-        return new MongoStoreSettings(connectionString, databaseName, writeConcern, concern, timeout, probeTimeout);
+        return new MongoStoreSettings(connectionString, databaseName, writeConcern, concern, timeout, probeTimeout, peopleCacheTtl);
     }
 
     public MongoStoreSettings withTimeout(Duration value) {
-        return new MongoStoreSettings(connectionString, databaseName, writeConcern, readConcern, value, probeTimeout);
+        return new MongoStoreSettings(connectionString, databaseName, writeConcern, readConcern, value, probeTimeout, peopleCacheTtl);
     }
 
     public MongoStoreSettings withProbeTimeout(Duration value) {
-        return new MongoStoreSettings(connectionString, databaseName, writeConcern, readConcern, timeout, value);
+        return new MongoStoreSettings(connectionString, databaseName, writeConcern, readConcern, timeout, value, peopleCacheTtl);
+    }
+
+    public MongoStoreSettings withPeopleCacheTtl(Duration value) {
+        return new MongoStoreSettings(connectionString, databaseName, writeConcern, readConcern, timeout, probeTimeout, value);
     }
 
     ConnectionString parsedConnectionString() {
@@ -91,7 +106,7 @@ public record MongoStoreSettings(String connectionString, String databaseName, S
     public String toString() {
         return "MongoStoreSettings[hosts=" + parseConnectionString(connectionString).getHosts()
                 + ", databaseName=" + databaseName + ", writeConcern=" + writeConcern + ", readConcern=" + readConcern
-                + ", timeout=" + timeout + ", probeTimeout=" + probeTimeout + "]";
+                + ", timeout=" + timeout + ", probeTimeout=" + probeTimeout + ", peopleCacheTtl=" + peopleCacheTtl + "]";
     }
 
     private static ConnectionString parseConnectionString(String value) {

@@ -23,6 +23,7 @@ public enum Option {
     MONGO_URI("CHAT_MONGO_URI", null, "MongoDB connection string, for CHAT_STORE=mongo (a replica set for majority writes)."),
     MONGO_DATABASE("CHAT_MONGO_DATABASE", "carechat", "MongoDB database name."),
     MONGO_WRITE_CONCERN("CHAT_MONGO_WRITE_CONCERN", "majority", "When MongoDB acknowledges a write: `majority` (with journal), `w1`, or a number of members."),
+    MONGO_PEOPLE_CACHE_TTL("CHAT_MONGO_PEOPLE_CACHE_TTL", "10s", "How long a server answers who a person is and whether two people are in care from memory, for CHAT_STORE=mongo (its own changes at once; another server's within this time); `0` reads MongoDB every time."),
     STORE_TIMEOUT("CHAT_STORE_TIMEOUT", "3s", "How long a store operation may wait for the database before the request is answered UNAVAILABLE (503)."),
     EMBEDDED_DURABILITY("CHAT_EMBEDDED_DURABILITY", "synced", "Embedded store: `synced` (SQLite `synchronous=FULL`: an acknowledgement goes out once its transaction is on disk) or `written` (`synchronous=NORMAL`: survives a crash of the process, not a power loss)."),
     CLINICIAN_ROLES("CHAT_CLINICIAN_ROLES", "doctor,nurse,midwife", "Comma-separated role names that count as clinicians."),

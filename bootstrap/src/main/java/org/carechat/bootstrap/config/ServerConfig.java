@@ -32,6 +32,7 @@ public record ServerConfig(
         String mongoUri,
         String mongoDatabase,
         String mongoWriteConcern,
+        Duration mongoPeopleCacheTtl,
         Duration storeTimeout,
         String embeddedDurability,
         Set<String> clinicianRoles,
@@ -142,6 +143,7 @@ public record ServerConfig(
                 v.text(Option.MONGO_URI),
                 v.text(Option.MONGO_DATABASE),
                 v.text(Option.MONGO_WRITE_CONCERN),
+                v.durationOrZero(Option.MONGO_PEOPLE_CACHE_TTL),
                 v.duration(Option.STORE_TIMEOUT),
                 v.choice(Option.EMBEDDED_DURABILITY, DURABILITIES),
                 v.list(Option.CLINICIAN_ROLES),
@@ -276,6 +278,12 @@ public record ServerConfig(
         }
 
         /** {@code 45s}, {@code 15m}, {@code 500ms}, {@code 2h}, or ISO-8601 ({@code PT45S}). */
+        /** As {@link #duration}, where {@code 0} (no unit needed) turns the thing off. */
+        Duration durationOrZero(Option option) {
+            String value = text(option).strip();
+            return value.equals("0") || value.matches("0+(ms|s|m|h)") ? Duration.ZERO : duration(option);
+        }
+
         Duration duration(Option option) {
             String value = text(option).strip().toLowerCase(Locale.ROOT);
             try {

@@ -71,6 +71,7 @@ final class StoreFactory {
             settings = MongoStoreSettings.of(uri)
                     .withDatabaseName(config.mongoDatabase())
                     .withWriteConcern(config.mongoWriteConcern())
+                    .withPeopleCacheTtl(config.mongoPeopleCacheTtl())
                     .withTimeout(config.storeTimeout());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("MongoDB settings: " + e.getMessage(), e);

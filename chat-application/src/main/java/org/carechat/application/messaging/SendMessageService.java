@@ -115,8 +115,7 @@ public final class SendMessageService implements SendMessageUseCase {
      */
     private Conversation writable(Actor actor, SendMessage command, Unit unit) {
         if (command.conversationId() != null) {
-            unit.lock(command.conversationId());
-            return access.writableConversation(actor, command.conversationId());
+            return access.writableConversation(actor, command.conversationId(), unit);
         }
         return access.direct(actor, command.to(), ConversationId.of("c_" + ids.newId()), unit).conversation();
     }

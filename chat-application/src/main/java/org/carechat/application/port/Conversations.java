@@ -16,6 +16,22 @@ public interface Conversations {
     Optional<Conversation> findDirect(UserId a, UserId b);
 
     /**
+     * The conversation as a change of it is to be computed from, read under its lock and committed through
+     * {@link Changes}. A store whose commit refuses a change computed from what is no longer stored (as
+     * {@link Changes#commit} must) may answer from the copy it last committed or read, without asking the
+     * database: a stale copy only makes that commit a {@link ChangeConflict}, after which the store answers from
+     * what is stored again. Only the core's changes read this; everything shown to a user reads {@link #find}.
+     */
+    default Optional<Conversation> findToChange(ConversationId id) {
+        return find(id);
+    }
+
+    /** As {@link #findToChange}, for the direct conversation between two people, in either order. */
+    default Optional<Conversation> findDirectToChange(UserId a, UserId b) {
+        return findDirect(a, b);
+    }
+
+    /**
      * The direct conversation between the two participants of {@code candidate}: the one already stored,
      * or {@code candidate} itself, stored now. Two callers racing for the same pair get the same
      * conversation; compare ids to learn whether it was created.

@@ -53,10 +53,13 @@ public final class CareAccess {
      * state a change of it is computed from.
      */
     public Conversation participantOf(Actor actor, ConversationId id, Unit unit) {
-        if (id != null) {
-            unit.lock(id);
+        if (id == null) {
+            throw Refusal.notFound("conversation");
         }
-        return unit.current(participantOf(actor, id));
+        unit.lock(id);
+        return unit.current(conversations.findToChange(id)
+                .filter(conversation -> conversation.isParticipant(actor.id()))
+                .orElseThrow(() -> Refusal.notFound("conversation")));
     }
 
     /** Admins and services manage CareChat but never converse, whatever the directory says. */
@@ -147,9 +150,17 @@ public final class CareAccess {
         return conversation;
     }
 
+    /** As {@link #writableConversation(Actor, ConversationId)}, locked and read for {@code unit}, to add to it. */
+    public Conversation writableConversation(Actor actor, ConversationId id, Unit unit) {
+        requireConversant(actor);
+        Conversation conversation = participantOf(actor, id, unit);
+        maySend(self(actor), conversation).orRefuse();
+        return conversation;
+    }
+
     /** The actor's direct conversation with {@code to}, opened now if there is none, when the policy allows. */
     public Opened direct(Actor actor, UserId to, ConversationId idIfNew) {
-        Conversation stored = consentedDirect(actor, to).orElseGet(() -> conversations.getOrCreateDirect(
+        Conversation stored = consentedDirect(actor, to, false).orElseGet(() -> conversations.getOrCreateDirect(
                 Conversation.direct(idIfNew, actor.id(), to, clock.instant())));
         return new Opened(stored, stored.id().equals(idIfNew));
     }
@@ -161,21 +172,23 @@ public final class CareAccess {
      * the pair, and that operation, run again, finds the other's conversation.
      */
     public Opened direct(Actor actor, UserId to, ConversationId idIfNew, Unit unit) {
-        Optional<Conversation> existing = consentedDirect(actor, to);
+        Optional<Conversation> existing = consentedDirect(actor, to, true);
         if (existing.isPresent()) {
-            unit.lock(existing.get().id());
-            return new Opened(unit.current(participantOf(actor, existing.get().id())), false);
+            return new Opened(participantOf(actor, existing.get().id(), unit), false);
         }
         Conversation created = Conversation.direct(idIfNew, actor.id(), to, clock.instant());
         unit.lock(created.id()).store(null, created);
         return new Opened(created, true);
     }
 
-    /** The direct conversation with {@code to} if there is one, once the care policy allows the two to converse. */
-    private Optional<Conversation> consentedDirect(Actor actor, UserId to) {
+    /**
+     * The direct conversation with {@code to} if there is one, once the care policy allows the two to converse;
+     * {@code toChange} when it is read to be changed ({@link Conversations#findDirectToChange}).
+     */
+    private Optional<Conversation> consentedDirect(Actor actor, UserId to, boolean toChange) {
         requireConversant(actor);
         mayConverse(self(actor), to).orRefuse();
-        return conversations.findDirect(actor.id(), to);
+        return toChange ? conversations.findDirectToChange(actor.id(), to) : conversations.findDirect(actor.id(), to);
     }
 
     /** The existing direct conversation with {@code to}; not found when there is none. */

@@ -28,7 +28,8 @@ public final class MessageWriter {
      */
     public Written write(Unit unit, MessageDraft draft, SessionId origin) {
         unit.lock(draft.conversationId());
-        Conversation read = conversations.find(draft.conversationId()).orElseThrow(() -> Refusal.notFound("conversation"));
+        Conversation read = conversations.findToChange(draft.conversationId())
+                .orElseThrow(() -> Refusal.notFound("conversation"));
         return write(unit, read, draft, origin);
     }
 
