@@ -55,6 +55,7 @@ public final class Bench {
 
                 common: --store memory|embedded|mongo  --mongo-uri URI  --label NAME (names a variant in result files)  --jar bootstrap/target/carechat.jar
                         --server-jvm-opts "-Xmx4g ..."  --jfr [--jfr-period 2ms] (record the server with JFR)  --client-threads 1
+                        --server-cpus 0 --generator-cpus 1 (pin the server and this generator to those cores, taskset lists)
                         --results bench/results  --quiet-cores 0.2 --quiet-wait 10m (wait for other processes)
                         --max-other-cores 0.25 --retries 2 (run a disturbed step again)
                 """);

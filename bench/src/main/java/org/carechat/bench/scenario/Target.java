@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.carechat.bench.Args;
 import org.carechat.bench.server.MachineCpu;
+import org.carechat.bench.server.Pinning;
 import org.carechat.bench.server.ServerProcess;
 
 /**
@@ -42,6 +43,8 @@ public final class Target {
     final Duration quietWait;
     final double maxOtherCores;
     final int retries;
+    /** The cores the server runs on ({@code taskset -c} list), or null for any. */
+    final String serverCpus;
 
     Target(Args args) {
         this.jar = Path.of(args.text("jar", "bootstrap/target/carechat.jar"));
@@ -58,6 +61,11 @@ public final class Target {
         this.quietWait = args.duration("quiet-wait", Duration.ofMinutes(10));
         this.maxOtherCores = args.decimal("max-other-cores", 0.25);
         this.retries = args.integer("retries", 2);
+        this.serverCpus = args.text("server-cpus", null);
+        String generatorCpus = args.text("generator-cpus", null);
+        if (generatorCpus != null) {
+            Pinning.pinThisProcess(generatorCpus);
+        }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -108,7 +116,7 @@ public final class Target {
         Path log = results.resolve("logs").resolve(run + "-server.log");
         // seeding hundreds of pairs through the admin API must not meet the administrators' request budget
         Map<String, String> environment = Map.of("CHAT_ADMIN_RATE_PER_SECOND", BENCH_RATE, "CHAT_ADMIN_RATE_BURST", BENCH_RATE);
-        return ServerProcess.start(new ServerProcess.Launch(jar, jvm, flags, environment, log, secret));
+        return ServerProcess.start(new ServerProcess.Launch(jar, jvm, flags, environment, log, secret, serverCpus));
     }
 
     /** The data directory of a finished run is not kept (a million messages are not worth the disk). */

@@ -46,7 +46,7 @@ public final class ServerProcess implements AutoCloseable {
      * would refuse as unknown flags, but simply ignores as variables (so one bench drives old and new jars).
      */
     public record Launch(Path jar, List<String> jvmOptions, Map<String, String> flags, Map<String, String> environment,
-                         Path log, String jwtSecret) {
+                         Path log, String jwtSecret, String cpus) {
     }
 
     /** The server did not come up: the reason is the tail of its log. */
@@ -58,7 +58,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Launch launch) {
         int port = freePort();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(Pinning.prefix(launch.cpus()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch.jvmOptions());
         command.add("-jar");
