@@ -1,6 +1,7 @@
 package org.carechat.bench;
 
 import java.util.Arrays;
+import org.carechat.bench.scenario.CompareScenario;
 import org.carechat.bench.scenario.ConnectionsScenario;
 import org.carechat.bench.scenario.HistoryScenario;
 import org.carechat.bench.scenario.JmhScenario;
@@ -26,6 +27,7 @@ public final class Bench {
             case "latency" -> LatencyScenario.run(args);
             case "connections" -> ConnectionsScenario.run(args);
             case "history" -> HistoryScenario.run(args);
+            case "compare" -> CompareScenario.run(args);
             case "jmh" -> JmhScenario.run(args);
             default -> {
                 System.err.println("unknown scenario '" + argv[0] + "'");
@@ -51,6 +53,8 @@ public final class Bench {
                                --connections 50000 --steps 4 --sources 4 --hold 40s
                   history      a conversation of 1,000,000 messages, then newest and deep pages over REST
                                --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000 --warmup 60s
+                  compare      CareChat beside the Node.js + Socket.IO peer (bench/peer-node), same generator and pinning
+                               --pairs 100 --rate 3000 --warmup 20s --measure 8s --rounds 3 (server on core 0, generator on 1; CareChat with -XX:+UseZGC, as the README says)
                   jmh          the JMH microbenchmarks once the machine is quiet: --jmh "<JMH options>"
 
                 common: --store memory|embedded|mongo  --mongo-uri URI  --label NAME (names a variant in result files)  --jar bootstrap/target/carechat.jar

@@ -33,6 +33,7 @@ public final class LoadRun implements AutoCloseable {
 
     private final WsClients clients;
     private final URI ws;
+    private final Dialect dialect;
     private final List<PairState> pairs = new ArrayList<>();
     private final Map<EventLoop, LoopStats> stats = new java.util.LinkedHashMap<>();
 
@@ -47,9 +48,11 @@ public final class LoadRun implements AutoCloseable {
         void closed();
     }
 
-    public LoadRun(WsClients clients, URI ws) {
+    /** Speaks {@code dialect} to the server at {@code http}. */
+    public LoadRun(WsClients clients, URI http, Dialect dialect) {
         this.clients = clients;
-        this.ws = ws;
+        this.ws = dialect.uri(http);
+        this.dialect = dialect;
     }
 
     /** Opens the two sockets of every pair, a pair's two on the same event loop. */
@@ -61,11 +64,12 @@ public final class LoadRun implements AutoCloseable {
         List<CompletableFuture<?>> opening = new ArrayList<>();
         for (Seeding.Pair pair : seeded) {
             EventLoop loop = loops.get(pair.index() % loops.size());
-            PairState state = new PairState(pair.index(), pair.conversationId(), stats.get(loop));
+            PairState state = new PairState(pair.index(), pair.conversationId(), pair.doctorId(), dialect,
+                    stats.get(loop));
             pairs.add(state);
-            opening.add(clients.connect(ws, pair.patientToken(), local, loop, state.patientSide())
+            opening.add(open(pair.patientToken(), local, loop, state.patientSide())
                     .thenAccept(connection -> state.patient = connection));
-            opening.add(clients.connect(ws, pair.doctorToken(), local, loop, state.doctorSide())
+            opening.add(open(pair.doctorToken(), local, loop, state.doctorSide())
                     .thenAccept(connection -> state.doctor = connection));
             if (opening.size() >= 512) {
                 CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
@@ -73,6 +77,13 @@ public final class LoadRun implements AutoCloseable {
             }
         }
         CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Opens one socket and completes once the dialect's handshake let it send. */
+    private CompletableFuture<WsConnection> open(String token, InetAddress local, EventLoop loop, FrameListener side) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        return clients.connect(ws, dialect.headerToken(token), local, loop, dialect.handshake(side, token, ready))
+                .thenCompose(connection -> ready.thenApply(done -> connection));
     }
 
     /** Runs the plan once: warm-up, measurement, then waiting up to {@code drain} for what is still due. */
@@ -201,6 +212,8 @@ public final class LoadRun implements AutoCloseable {
     static final class PairState {
         final int index;
         final String conversationId;
+        final String receiverId;
+        final Dialect dialect;
         final LoopStats stats;
         volatile WsConnection patient;
         volatile WsConnection doctor;
@@ -216,10 +229,13 @@ public final class LoadRun implements AutoCloseable {
         private long duplicates;
         private long lastMeasuredDelivery;
         private final StringBuilder frame = new StringBuilder(256);
+        private final StringBuilder clientMessageId = new StringBuilder(40);
 
-        PairState(int index, String conversationId, LoopStats stats) {
+        PairState(int index, String conversationId, String receiverId, Dialect dialect, LoopStats stats) {
             this.index = index;
             this.conversationId = conversationId;
+            this.receiverId = receiverId;
+            this.dialect = dialect;
             this.stats = stats;
         }
 
@@ -259,13 +275,11 @@ public final class LoadRun implements AutoCloseable {
 
         private CharSequence frame(int k) {
             frame.setLength(0);
-            frame.append("{\"event\":\"send_message\",\"id\":\"").append(k)
-                    .append("\",\"data\":{\"conversationId\":\"").append(conversationId)
-                    .append("\",\"content\":\"").append(content)
-                    .append("\",\"clientMessageId\":\"");
+            clientMessageId.setLength(0);
             // random like the UUIDs real clients use, with the index after the last dash for the ledger
-            appendHex(frame, ThreadLocalRandom.current().nextLong()).append('-').append(k);
-            return frame.append("\"}}");
+            appendHex(clientMessageId, ThreadLocalRandom.current().nextLong()).append('-').append(k);
+            dialect.sendFrame(frame, k, conversationId, receiverId, content, clientMessageId);
+            return frame;
         }
 
         private static StringBuilder appendHex(StringBuilder out, long value) {
@@ -293,7 +307,7 @@ public final class LoadRun implements AutoCloseable {
                 @Override
                 public void onFrame(WsConnection connection, byte[] bytes, int length) {
                     long now = System.nanoTime();
-                    int event = FrameScan.valueStart(bytes, length, FrameScan.EVENT);
+                    int event = dialect.eventStart(bytes, length);
                     if (FrameScan.valueEquals(bytes, length, event, MESSAGE_SENT)) {
                         int k = sentIndex(bytes, length);
                         if (k < 0) {
@@ -329,7 +343,7 @@ public final class LoadRun implements AutoCloseable {
                 @Override
                 public void onFrame(WsConnection connection, byte[] bytes, int length) {
                     long now = System.nanoTime();
-                    int event = FrameScan.valueStart(bytes, length, FrameScan.EVENT);
+                    int event = dialect.eventStart(bytes, length);
                     if (!FrameScan.valueEquals(bytes, length, event, NEW_MESSAGE)) {
                         stats.other(FrameScan.stringAt(bytes, length, event));
                         return;
@@ -364,7 +378,7 @@ public final class LoadRun implements AutoCloseable {
         }
 
         private int sentIndex(byte[] bytes, int length) {
-            long k = FrameScan.numberAt(bytes, length, FrameScan.valueStart(bytes, length, FrameScan.RE), false);
+            long k = dialect.ackKey(bytes, length);
             return schedule == null || k < 0 || k >= next ? -1 : (int) k;
         }
 

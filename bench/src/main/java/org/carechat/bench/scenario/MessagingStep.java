@@ -3,6 +3,7 @@ package org.carechat.bench.scenario;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import org.carechat.bench.load.Dialect;
 import org.carechat.bench.load.LoadResult;
 import org.carechat.bench.load.LoadRun;
 import org.carechat.bench.load.WsClients;
@@ -24,15 +25,54 @@ final class MessagingStep {
     record Outcome(LoadResult result, ObjectNode json) {
     }
 
+    /** What a step runs against: how it starts, how its pairs are put in, which protocol it speaks. */
+    interface Contender {
+        String name();
+
+        Dialect dialect();
+
+        ServerProcess start(Target target, String run, int pairs);
+
+        List<Seeding.Pair> seed(Rest rest, Tokens tokens, int pairs);
+    }
+
+    /** The CareChat jar the target names, seeded over its admin API, spoken to on {@code /ws}. */
+    static final Contender CARECHAT = new Contender() {
+        @Override
+        public String name() {
+            return "carechat";
+        }
+
+        @Override
+        public Dialect dialect() {
+            return Dialect.CARECHAT;
+        }
+
+        @Override
+        public ServerProcess start(Target target, String run, int pairs) {
+            return target.start(run, List.of(), Map.of());
+        }
+
+        @Override
+        public List<Seeding.Pair> seed(Rest rest, Tokens tokens, int pairs) {
+            return Seeding.pairs(rest, tokens, pairs, true);
+        }
+    };
+
     /**
      * Runs the step, and runs it again (up to {@code --retries} times) when other processes took more than
      * {@code --max-other-cores} during its measurement window: on a shared machine a build beside the
      * benchmark spoils it. The outcome says how many attempts it took and whether the last was still disturbed.
      */
     static Outcome runUndisturbed(Target target, String run, int pairs, LoadRun.Plan plan) throws InterruptedException {
+        return runUndisturbed(target, CARECHAT, run, pairs, plan);
+    }
+
+    static Outcome runUndisturbed(Target target, Contender contender, String run, int pairs, LoadRun.Plan plan)
+            throws InterruptedException {
         Outcome outcome = null;
         for (int attempt = 1; attempt <= target.retries + 1; attempt++) {
-            outcome = run(target, attempt == 1 ? run : run + "-retry" + (attempt - 1), pairs, plan);
+            outcome = run(target, contender, attempt == 1 ? run : run + "-retry" + (attempt - 1), pairs, plan);
             double others = outcome.json().path("cpu").path("otherProcessesCoresBusy").asDouble();
             outcome.json().put("attempt", attempt);
             boolean disturbed = others > target.maxOtherCores;
@@ -47,13 +87,18 @@ final class MessagingStep {
     }
 
     static Outcome run(Target target, String run, int pairs, LoadRun.Plan plan) throws InterruptedException {
+        return run(target, CARECHAT, run, pairs, plan);
+    }
+
+    static Outcome run(Target target, Contender contender, String run, int pairs, LoadRun.Plan plan)
+            throws InterruptedException {
         double othersBefore = target.awaitQuiet();
-        ServerProcess server = target.start(run, List.of(), Map.of());
+        ServerProcess server = contender.start(target, run, pairs);
         try (Rest rest = new Rest(server.http()); WsClients clients = new WsClients(target.clientThreads)) {
             Tokens tokens = new Tokens(target.secret);
             long seeding = System.nanoTime();
-            List<Seeding.Pair> seeded = Seeding.pairs(rest, tokens, pairs, true);
-            LoadRun load = new LoadRun(clients, server.ws());
+            List<Seeding.Pair> seeded = contender.seed(rest, tokens, pairs);
+            LoadRun load = new LoadRun(clients, server.http(), contender.dialect());
             load.connect(seeded, InetAddress.getLoopbackAddress());
             Report.log("  %d pairs seeded and connected in %.1f s (%s transport); running %.0f msg/s",
                     pairs, (System.nanoTime() - seeding) / 1e9, clients.transport(), plan.rate());
@@ -61,6 +106,7 @@ final class MessagingStep {
             LoadResult result = load.run(plan, cpu);
             ObjectNode json = Report.JSON.createObjectNode();
             json.put("run", run);
+            json.put("server", contender.name());
             json.put("pairs", pairs);
             json.put("connections", pairs * 2);
             json.put("held", result.held(50));
@@ -81,9 +127,11 @@ final class MessagingStep {
             ObjectNode memory = json.putObject("serverMemory");
             memory.put("rssKiB", server.rssKiB());
             memory.put("threads", server.threads());
-            long[] heap = server.heapUsedAndCommittedKiB();
-            memory.put("heapUsedKiB", heap[0]);
-            memory.put("heapCommittedKiB", heap[1]);
+            if (server.isJava()) {
+                long[] heap = server.heapUsedAndCommittedKiB();
+                memory.put("heapUsedKiB", heap[0]);
+                memory.put("heapCommittedKiB", heap[1]);
+            }
             load.close();
             Report.log("  %s", result.summary());
             if (cpu.storeCommits() > 0) {

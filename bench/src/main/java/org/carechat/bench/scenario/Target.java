@@ -45,13 +45,23 @@ public final class Target {
     final int retries;
     /** The cores the server runs on ({@code taskset -c} list), or null for any. */
     final String serverCpus;
+    /** The cores this generator runs on, or null for any. */
+    final String generatorCpus;
 
     Target(Args args) {
+        this(args, "", null, null);
+    }
+
+    /**
+     * As {@link #Target(Args)}, with the server's JVM options and the cores to pin to when
+     * {@code --server-jvm-opts}, {@code --server-cpus} and {@code --generator-cpus} are not given.
+     */
+    Target(Args args, String defaultJvmOptions, String defaultServerCpus, String defaultGeneratorCpus) {
         this.jar = Path.of(args.text("jar", "bootstrap/target/carechat.jar"));
         this.store = args.text("store", "memory");
         this.label = args.text("label", null);
         this.mongoUri = args.text("mongo-uri", null);
-        String opts = args.text("server-jvm-opts", "");
+        String opts = args.text("server-jvm-opts", defaultJvmOptions);
         this.jvmOptions = opts.isBlank() ? List.of() : Arrays.asList(opts.strip().split("\\s+"));
         this.results = Path.of(args.text("results", "bench/results"));
         this.jfr = args.flag("jfr");
@@ -61,8 +71,8 @@ public final class Target {
         this.quietWait = args.duration("quiet-wait", Duration.ofMinutes(10));
         this.maxOtherCores = args.decimal("max-other-cores", 0.25);
         this.retries = args.integer("retries", 2);
-        this.serverCpus = args.text("server-cpus", null);
-        String generatorCpus = args.text("generator-cpus", null);
+        this.serverCpus = args.text("server-cpus", defaultServerCpus);
+        this.generatorCpus = args.text("generator-cpus", defaultGeneratorCpus);
         if (generatorCpus != null) {
             Pinning.pinThisProcess(generatorCpus);
         }

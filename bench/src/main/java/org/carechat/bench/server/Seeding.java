@@ -65,6 +65,18 @@ public final class Seeding {
         return pairs;
     }
 
+    /**
+     * The pairs a server that needs no seeding knows already (the Node peer, started with {@code --pairs}): the
+     * same ids as {@link #pairs}, with their tokens, and no conversation.
+     */
+    public static List<Pair> known(Tokens tokens, int count) {
+        List<Pair> pairs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            pairs.add(new Pair(i, "p" + i, "d" + i, tokens.of("p" + i, "patient"), tokens.of("d" + i, "doctor"), null));
+        }
+        return pairs;
+    }
+
     static String idOf(String body) {
         JsonNode node = JSON.readTree(body);
         return node.get("id").stringValue();

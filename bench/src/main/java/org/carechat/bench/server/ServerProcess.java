@@ -31,8 +31,11 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final List<String> command;
+    /** A JVM (CareChat), which jcmd can ask about its heap; false for the Node peer. */
+    private final boolean java;
 
-    private ServerProcess(Process process, int port, Path log, List<String> command) {
+    private ServerProcess(Process process, int port, Path log, List<String> command, boolean java) {
+        this.java = java;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -69,16 +72,33 @@ public final class ServerProcess implements AutoCloseable {
             command.add("--" + flag);
             command.add(value);
         });
+        return start(command, port, launch.environment(), launch.log(), launch.jwtSecret(), true);
+    }
+
+    /**
+     * Starts the Node.js + Socket.IO peer ({@code bench/peer-node/server.js}) with {@code pairs} pairs in care, on
+     * {@code cpus} (null: any), verifying tokens signed with {@code jwtSecret}.
+     */
+    public static ServerProcess startPeer(Path script, int pairs, Path log, String jwtSecret, String cpus) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(Pinning.prefix(cpus));
+        command.addAll(List.of("node", script.toString(), "--port", Integer.toString(port), "--pairs",
+                Integer.toString(pairs)));
+        return start(command, port, Map.of(), log, jwtSecret, false);
+    }
+
+    private static ServerProcess start(List<String> command, int port, Map<String, String> environment, Path log,
+                                       String jwtSecret, boolean java) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(launch.log().toFile());
+                .redirectOutput(log.toFile());
         // the secret goes by environment, not on the command line where ps would show it
-        builder.environment().putAll(launch.environment());
-        builder.environment().put("CHAT_JWT_SECRET", launch.jwtSecret());
+        builder.environment().putAll(environment);
+        builder.environment().put("CHAT_JWT_SECRET", jwtSecret);
         try {
-            Files.createDirectories(launch.log().getParent());
+            Files.createDirectories(log.getParent());
             Process process = builder.start();
-            ServerProcess server = new ServerProcess(process, port, launch.log(), command);
+            ServerProcess server = new ServerProcess(process, port, log, command, java);
             server.awaitHealthy(Duration.ofMinutes(2));
             return server;
         } catch (IOException e) {
@@ -122,6 +142,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI http() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Whether the server is a JVM (CareChat) rather than the Node peer. */
+    public boolean isJava() {
+        return java;
     }
 
     public URI ws() {

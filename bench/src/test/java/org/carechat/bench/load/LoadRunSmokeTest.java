@@ -39,11 +39,10 @@ class LoadRunSmokeTest {
     @Test
     void every_message_is_acknowledged_and_delivered_and_accounted_for() throws Exception {
         URI http = URI.create("http://127.0.0.1:" + server.port());
-        URI ws = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
         try (Rest rest = new Rest(http); WsClients clients = new WsClients(1)) {
             List<Seeding.Pair> pairs = Seeding.pairs(rest, new Tokens(SECRET), 3, true);
             assertThat(pairs).allSatisfy(pair -> assertThat(pair.conversationId()).startsWith("c_"));
-            try (LoadRun load = new LoadRun(clients, ws)) {
+            try (LoadRun load = new LoadRun(clients, http, Dialect.CARECHAT)) {
                 load.connect(pairs, InetAddress.getLoopbackAddress());
                 LoadResult result = load.run(new LoadRun.Plan(150, Duration.ofMillis(300), Duration.ofMillis(700),
                         Duration.ofSeconds(10), 40, 1000), new LoadRun.Window() {
@@ -74,13 +73,12 @@ class LoadRunSmokeTest {
     @Test
     void a_refused_message_is_counted_as_refused_not_lost() throws Exception {
         URI http = URI.create("http://127.0.0.1:" + server.port());
-        URI ws = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
         try (Rest rest = new Rest(http); WsClients clients = new WsClients(1)) {
             List<Seeding.Pair> seeded = Seeding.pairs(rest, new Tokens(SECRET), 1, true);
             // a conversation id the patient is not part of: every send is refused (NOT_FOUND)
             Seeding.Pair wrong = new Seeding.Pair(0, "p0", "d0", seeded.get(0).patientToken(), seeded.get(0).doctorToken(),
                     "c_not_theirs");
-            try (LoadRun load = new LoadRun(clients, ws)) {
+            try (LoadRun load = new LoadRun(clients, http, Dialect.CARECHAT)) {
                 load.connect(List.of(wrong), InetAddress.getLoopbackAddress());
                 LoadResult result = load.run(new LoadRun.Plan(20, Duration.ZERO, Duration.ofMillis(500),
                         Duration.ofSeconds(5), 10, 1000), new LoadRun.Window() {
