@@ -1,6 +1,9 @@
 package org.carechat.wire;
 
+import java.util.function.Function;
 import org.carechat.domain.event.ChatEvent;
+import org.carechat.domain.message.MessageView;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
@@ -17,9 +20,17 @@ public final class WireEvents {
     }
 
     public static WireEvent of(ChatEvent event) {
+        return of(event, WireResources::message);
+    }
+
+    /**
+     * As {@link #of(ChatEvent)}, with the message of a {@code new_message} written by {@code message}: a door
+     * that already wrote that message for its sender's reply hands the same JSON in, rather than writing it twice.
+     */
+    public static WireEvent of(ChatEvent event, Function<MessageView, JsonNode> message) {
         ObjectNode data = NODES.objectNode();
         if (event instanceof ChatEvent.MessageCreated e) {
-            data.set("message", WireResources.message(e.message()));
+            data.set("message", message.apply(e.message()));
             return new WireEvent("new_message", data);
         }
         if (event instanceof ChatEvent.MessageEdited e) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.carechat.application.port.Messages;
@@ -63,7 +62,7 @@ public final class InMemoryMessages implements Messages {
             return "message " + message.id() + " is already stored";
         }
         Log log = logs.get(message.conversationId());
-        if (log != null && log.bySeq.containsKey(message.seq())) {
+        if (log != null && log.places.has(message.seq())) {
             return "seq " + message.seq() + " of conversation " + message.conversationId() + " is taken";
         }
         if (message.clientMessageId() != null
@@ -136,14 +135,14 @@ public final class InMemoryMessages implements Messages {
     public List<Message> before(ConversationId conversation, long beforeSeq, int limit) {
         requirePositive(limit);
         Log log = logs.get(conversation);
-        return log == null ? List.of() : take(log.bySeq.headMap(beforeSeq, false).descendingMap().values(), limit);
+        return log == null ? List.of() : log.places.below(beforeSeq, limit);
     }
 
     @Override
     public List<Message> after(ConversationId conversation, long afterSeq, int limit) {
         requirePositive(limit);
         Log log = logs.get(conversation);
-        return log == null ? List.of() : take(log.bySeq.tailMap(afterSeq, false).values(), limit);
+        return log == null ? List.of() : log.places.above(afterSeq, limit);
     }
 
     @Override
@@ -154,14 +153,12 @@ public final class InMemoryMessages implements Messages {
             return List.of();
         }
         List<Message> found = new ArrayList<>();
-        for (Message message : log.bySeq.descendingMap().values()) {
+        log.places.newestFirst(Long.MAX_VALUE, message -> {
             if (message.type() == type) {
                 found.add(message);
-                if (found.size() == limit) {
-                    break;
-                }
             }
-        }
+            return found.size() < limit;
+        });
         return List.copyOf(found);
     }
 
@@ -176,14 +173,14 @@ public final class InMemoryMessages implements Messages {
             if (log == null) {
                 continue;
             }
-            for (Message message : log.bySeq.values()) {
+            log.places.oldestFirst(message -> {
                 if (!message.deleted() && containsIgnoringCase(message.content(), text)) {
                     newest.add(message);
                     if (newest.size() > limit) {
                         newest.poll();
                     }
                 }
-            }
+            });
         }
         List<Message> found = new ArrayList<>(newest);
         found.sort(NEWEST_FIRST);
@@ -203,17 +200,6 @@ public final class InMemoryMessages implements Messages {
         }
         found.sort(NEWEST_FIRST);
         return List.copyOf(found);
-    }
-
-    private static List<Message> take(Collection<Message> messages, int limit) {
-        List<Message> page = new ArrayList<>(Math.min(limit, 64));
-        for (Message message : messages) {
-            if (page.size() == limit) {
-                break;
-            }
-            page.add(message);
-        }
-        return List.copyOf(page);
     }
 
     /** Substring search ignoring case, character by character, so that nothing in the query is a pattern. */
@@ -240,12 +226,11 @@ public final class InMemoryMessages implements Messages {
     private record SenderKey(UserId sender, String clientMessageId) {
     }
 
-    /** One conversation's messages by place. Appends take the lock; reads never do. */
+    /** One conversation's messages by place ({@link Places}). Appends take the lock; reads never do. */
     private static final class Log {
         private final ReentrantLock appending = new ReentrantLock();
-        private final ConcurrentSkipListMap<Long, Message> bySeq = new ConcurrentSkipListMap<>();
+        private final Places places = new Places();
         private final ConcurrentHashMap<MessageId, Long> seqOf = new ConcurrentHashMap<>();
-        private long lastSeq;
 
         Message append(MessageDraft draft, ConcurrentHashMap<MessageId, Log> logOfMessage) {
             appending.lock();
@@ -253,10 +238,9 @@ public final class InMemoryMessages implements Messages {
                 if (logOfMessage.putIfAbsent(draft.id(), this) != null) {
                     throw new IllegalArgumentException("a message with id " + draft.id() + " is already stored");
                 }
-                Message message = draft.at(lastSeq + 1);
+                Message message = draft.at(places.last() + 1);
                 seqOf.put(message.id(), message.seq());
-                bySeq.put(message.seq(), message);
-                lastSeq = message.seq();
+                places.set(message.seq(), message);
                 return message;
             } finally {
                 appending.unlock();
@@ -268,8 +252,7 @@ public final class InMemoryMessages implements Messages {
             try {
                 logOfMessage.put(message.id(), this);
                 seqOf.put(message.id(), message.seq());
-                bySeq.put(message.seq(), message);
-                lastSeq = Math.max(lastSeq, message.seq());
+                places.set(message.seq(), message);
             } finally {
                 appending.unlock();
             }
@@ -277,7 +260,7 @@ public final class InMemoryMessages implements Messages {
 
         Optional<Message> find(MessageId id) {
             Long seq = seqOf.get(id);
-            return seq == null ? Optional.empty() : Optional.ofNullable(bySeq.get(seq));
+            return seq == null ? Optional.empty() : Optional.ofNullable(places.get(seq));
         }
 
         Optional<Message> update(MessageId id, UnaryOperator<Message> change) {
@@ -287,10 +270,10 @@ public final class InMemoryMessages implements Messages {
             }
             // Optimistic: a change that lost a race is applied again to the newer message.
             while (true) {
-                Message current = bySeq.get(seq);
+                Message current = places.get(seq);
                 Message next = Objects.requireNonNull(change.apply(current), "the change returned no message");
                 requireSameIdentity(current, next);
-                if (bySeq.replace(seq, current, next)) {
+                if (places.replace(seq, current, next)) {
                     return Optional.of(next);
                 }
             }

@@ -68,9 +68,12 @@ final class ClientEvents {
     private final CareChatCore core;
     private final AuthenticateUseCase auth;
     private final WireJson json;
+    /** The message of a send, written once for its reply and its {@code new_message}. */
+    private final MessageJson messages;
     private final Metrics metrics;
 
     private ClientEvents(CareChatCore core, AuthenticateUseCase auth, WireJson json, Metrics metrics) {
+        this.messages = new MessageJson(json);
         this.core = core;
         this.auth = auth;
         this.json = json;
@@ -110,7 +113,7 @@ final class ClientEvents {
         if (sent.created()) {
             metrics.messageSent();
         }
-        return reply("message_sent", object("message", WireResources.message(sent.message())));
+        return reply("message_sent", object("message", messages.of(sent.message())));
     }
 
     private Reply typingStart(Caller caller, JsonNode data) {

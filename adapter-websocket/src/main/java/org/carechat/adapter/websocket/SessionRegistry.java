@@ -30,6 +30,7 @@ public final class SessionRegistry implements Notifier {
 
     private final Metrics metrics;
     private final WireJson json = new WireJson(WireLimits.standard());
+    private final MessageJson messages = new MessageJson(json);
     private final ConcurrentHashMap<UserId, Set<Outbox>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
@@ -139,7 +140,7 @@ public final class SessionRegistry implements Notifier {
 
     private String encode(ChatEvent event) {
         try {
-            WireEvents.WireEvent wire = WireEvents.of(event);
+            WireEvents.WireEvent wire = WireEvents.of(event, messages::of);
             return Frames.event(json, wire.name(), wire.data());
         } catch (VirtualMachineError fatal) {
             throw fatal;
