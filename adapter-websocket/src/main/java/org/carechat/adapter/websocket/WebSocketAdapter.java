@@ -20,6 +20,7 @@ import org.carechat.application.auth.AuthenticateUseCase;
 import org.carechat.wire.Metrics;
 import org.carechat.wire.WireJson;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 
 /**
@@ -70,13 +71,30 @@ public final class WebSocketAdapter {
         this.admission = new SocketAdmission(registry, settings, scheduler, metrics);
     }
 
+    /** Where a frame's use case runs once Grizzly has read it. */
+    public enum FrameThreads {
+        /** On Grizzly's worker threads: the use cases may wait for the store (a disk, a database). */
+        WORKERS,
+        /**
+         * On the selector thread that read it, with no hand-off: only for ports that never wait (the memory
+         * store), since a frame that waits there holds up every socket of that selector.
+         */
+        SELECTOR
+    }
+
+    /** As {@link #install(NetworkListener, FrameThreads)}, on the worker threads. */
+    public synchronized void install(NetworkListener listener) {
+        install(listener, FrameThreads.WORKERS);
+    }
+
     /**
      * Registers the endpoint on {@code listener}, which may serve other paths (REST) too. Call it once,
-     * before the listener's server starts and after its transport is configured. It switches that transport
-     * to worker-thread IO (frames run use cases that may wait for the store) and takes upgraded chat
-     * connections out of the listener's HTTP idle timeout (the adapter's pings govern them).
+     * before the listener's server starts and after its transport is configured. It sets that transport's IO
+     * strategy so that frames run on {@code threads} (HTTP requests run on its worker threads either way) and
+     * takes upgraded chat connections out of the listener's HTTP idle timeout (the adapter's pings govern them).
      */
-    public synchronized void install(NetworkListener listener) {
+    public synchronized void install(NetworkListener listener, FrameThreads threads) {
+        Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(listener, "listener");
         if (container != null) {
             throw new IllegalStateException("the WebSocket endpoint is already installed");
@@ -95,8 +113,10 @@ public final class WebSocketAdapter {
         }
         created.doneDeployment();
         // frames run use cases that may wait for the store: keep them off the selector threads, as Tyrus's
-        // own Grizzly container does (Grizzly's NetworkListener defaults to handling reads on the selector)
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // own Grizzly container does, unless the store never waits. HTTP requests run on the worker threads
+        // either way: Grizzly's HttpHandler hands a request read on a selector thread to the workers.
+        listener.getTransport().setIOStrategy(threads == FrameThreads.SELECTOR
+                ? SameThreadIOStrategy.getInstance() : WorkerThreadIOStrategy.getInstance());
         listener.registerAddOn(new ListenerAddOn(created, settings.path()));
         long period = sweepPeriod(settings).toMillis();
         sweep = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);

@@ -50,7 +50,7 @@ public enum Option {
     RING_TIMEOUT("CHAT_RING_TIMEOUT", "45s", "How long a call rings before it ends as missed."),
     CALL_DISCONNECT_GRACE("CHAT_CALL_DISCONNECT_GRACE", "30s", "How long an answered call goes on while neither party has an open socket; then it ends (`disconnected`)."),
     CALL_MAX_DURATION("CHAT_CALL_MAX_DURATION", "4h", "The longest an answered call may last; then it ends (`max_duration`)."),
-    WORKER_THREADS("CHAT_WORKER_THREADS", "auto", "Threads that handle frames and requests, each of which may wait for the store: `auto` is 64 with the embedded or mongo store (the more writes wait together, the more each commit carries) and the HTTP server's own default (2 per core) with memory; or a number."),
+    WORKER_THREADS("CHAT_WORKER_THREADS", "auto", "Threads that handle requests, and WebSocket frames with the embedded or mongo store, each of which may wait for the store: `auto` is 64 with the embedded or mongo store (the more writes wait together, the more each commit carries) and the HTTP server's own default (2 per core) with memory, where frames run on the thread that read them; or a number."),
     SHUTDOWN_GRACE("CHAT_SHUTDOWN_GRACE", "10s", "On SIGTERM, how long accepted requests may take to finish."),
     METRICS_TOKEN("CHAT_METRICS_TOKEN", null, "When set, GET /metrics requires `Authorization: Bearer <token>`."),
     DEMO("CHAT_DEMO", "false", "Demo mode: seeds patients, clinicians and care relationships and prints ready-to-use tokens.");

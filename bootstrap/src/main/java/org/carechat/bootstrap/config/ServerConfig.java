@@ -75,6 +75,15 @@ public record ServerConfig(
         return "memory".equals(store) ? 0 : WORKER_THREADS_FOR_A_DURABLE_STORE;
     }
 
+    /**
+     * Whether the store answers without waiting (the memory store): then a WebSocket frame runs where Grizzly read
+     * it, on its selector thread, instead of being handed to a worker thread; a store that waits for a disk or a
+     * database keeps frames on the workers, so that no selector waits.
+     */
+    public boolean storeNeverWaits() {
+        return "memory".equals(store);
+    }
+
     public static final Set<String> STORES = Set.of("embedded", "mongo", "memory");
     public static final Set<String> DURABILITIES = Set.of("synced", "written");
     /** Where demo mode listens when no host is given: the loopback interface only. */

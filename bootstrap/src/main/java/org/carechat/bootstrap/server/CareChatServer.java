@@ -117,7 +117,8 @@ public final class CareChatServer implements AutoCloseable {
         listener.registerAddOn(new StrictFraming(metrics));
         listener.registerAddOn(new IgnoreForeignUpgrades());
         this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics);
-        webSocket.install(listener);
+        webSocket.install(listener, config.storeNeverWaits() ? WebSocketAdapter.FrameThreads.SELECTOR
+                : WebSocketAdapter.FrameThreads.WORKERS);
         RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);
         GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());
         http.getServerConfiguration().addHttpHandler(container, "/");
