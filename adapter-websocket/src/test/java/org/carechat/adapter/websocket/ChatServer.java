@@ -59,7 +59,8 @@ final class ChatServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private ChatServer(WebSocketSettings settings, ChatSettings chat, Directory directory) {
+    private ChatServer(WebSocketSettings settings, ChatSettings chat, Directory directory,
+                       WebSocketAdapter.FrameThreads frameThreads) {
         this.settings = settings;
         InMemoryConversations conversations = new InMemoryConversations();
         InMemoryMessages messages = new InMemoryMessages();
@@ -75,7 +76,7 @@ final class ChatServer implements AutoCloseable {
         this.http = new HttpServer();
         this.listener = new NetworkListener("carechat-test", "127.0.0.1", 0);
         http.addListener(listener);
-        adapter.install(listener);
+        adapter.install(listener, frameThreads);
     }
 
     static ChatServer start() {
@@ -99,7 +100,13 @@ final class ChatServer implements AutoCloseable {
     /** Starts over {@code directory} (one that fails, for instance) instead of a plain in-memory one. */
     static ChatServer start(WebSocketSettings settings, ChatSettings chat, Directory directory,
                             java.util.function.Consumer<NetworkListener> configure) {
-        ChatServer server = new ChatServer(settings, chat, directory);
+        return start(settings, chat, directory, WebSocketAdapter.FrameThreads.WORKERS, configure);
+    }
+
+    /** As the other starts, with frames run on {@code frameThreads}. */
+    static ChatServer start(WebSocketSettings settings, ChatSettings chat, Directory directory,
+                            WebSocketAdapter.FrameThreads frameThreads, java.util.function.Consumer<NetworkListener> configure) {
+        ChatServer server = new ChatServer(settings, chat, directory, frameThreads);
         configure.accept(server.listener);
         try {
             server.http.start();

@@ -90,6 +90,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void only_the_memory_store_never_waits_so_only_there_do_frames_run_where_they_were_read() {
+        Map<String, String> key = Map.of("CHAT_JWT_SECRET", SECRET);
+        assertThat(ServerConfig.load(key, List.of("--store", "memory")).storeNeverWaits()).isTrue();
+        assertThat(ServerConfig.load(key, List.of()).storeNeverWaits()).as("embedded, the default").isFalse();
+        assertThat(ServerConfig.load(key, List.of("--store", "mongo", "--mongo-uri", "mongodb://db.example"))
+                .storeNeverWaits()).isFalse();
+    }
+
+    @Test
     void worker_threads_are_many_where_requests_wait_for_a_durable_store_unless_a_number_is_given() {
         Map<String, String> key = Map.of("CHAT_JWT_SECRET", SECRET);
         assertThat(ServerConfig.load(key, List.of()).effectiveWorkerThreads())
