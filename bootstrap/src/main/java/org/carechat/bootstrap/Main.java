@@ -11,6 +11,7 @@ import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 import org.carechat.bootstrap.config.Usage;
 import org.carechat.bootstrap.server.CareChatServer;
+import org.carechat.bootstrap.server.WarmUp;
 
 /**
  * Runs the standalone server: reads the configuration once (environment variables, each also a flag),
@@ -52,6 +53,7 @@ public final class Main {
             }
         }, "carechat-shutdown"));
         try {
+            WarmUp.run(config.warmup());
             running.set(CareChatServer.start(config));
         } catch (ConfigException e) {
             System.err.println("carechat: " + e.getMessage());

@@ -61,6 +61,7 @@ public record ServerConfig(
         Duration callMaxDuration,
         int workerThreads,
         Duration shutdownGrace,
+        Duration warmup,
         String metricsToken,
         boolean demo) {
 
@@ -83,6 +84,9 @@ public record ServerConfig(
     public boolean storeNeverWaits() {
         return "memory".equals(store);
     }
+
+    /** The longest warm-up before listening: it delays start-up by as much. */
+    public static final Duration MAX_WARMUP = Duration.ofMinutes(2);
 
     public static final Set<String> STORES = Set.of("embedded", "mongo", "memory");
     public static final Set<String> DURABILITIES = Set.of("synced", "written");
@@ -181,6 +185,7 @@ public record ServerConfig(
                 v.duration(Option.CALL_MAX_DURATION),
                 "auto".equals(v.text(Option.WORKER_THREADS).strip()) ? 0 : v.integer(Option.WORKER_THREADS, 1, 4096),
                 v.duration(Option.SHUTDOWN_GRACE),
+                v.durationOrZero(Option.WARMUP),
                 v.text(Option.METRICS_TOKEN),
                 demo);
         config.validate();
@@ -188,6 +193,9 @@ public record ServerConfig(
     }
 
     private void validate() {
+        if (warmup.compareTo(MAX_WARMUP) > 0) {
+            throw new ConfigException("CHAT_WARMUP must be at most " + MAX_WARMUP.toMinutes() + " min, got " + warmup);
+        }
         int keySources = (jwtSecret != null ? 1 : 0) + (jwtPublicKey != null ? 1 : 0) + (jwtJwks != null ? 1 : 0);
         if (keySources > 1) {
             throw new ConfigException("give only one of CHAT_JWT_SECRET, CHAT_JWT_PUBLIC_KEY and CHAT_JWT_JWKS");
