@@ -52,7 +52,7 @@ public enum Option {
     CALL_MAX_DURATION("CHAT_CALL_MAX_DURATION", "4h", "The longest an answered call may last; then it ends (`max_duration`)."),
     WORKER_THREADS("CHAT_WORKER_THREADS", "auto", "Threads that handle requests, and WebSocket frames with the embedded or mongo store, each of which may wait for the store: `auto` is 64 with the embedded or mongo store (the more writes wait together, the more each commit carries) and the HTTP server's own default (2 per core) with memory, where frames run on the thread that read them; or a number."),
     SHUTDOWN_GRACE("CHAT_SHUTDOWN_GRACE", "10s", "On SIGTERM, how long accepted requests may take to finish."),
-    WARMUP("CHAT_WARMUP", "0s", "Before listening, how long to send messages through a throwaway in-memory server of the same JVM (WebSocket and REST) so that the first users meet compiled code, not the interpreter; `0s` starts at once. Delays start-up by that long, plus about a second to start the throwaway server."),
+    WARMUP("CHAT_WARMUP", "0s", "Before it opens its port, how long to send messages through a throwaway in-memory server of the same JVM (WebSocket and REST) so that the first users meet compiled code, not the interpreter; `0s` starts at once. Delays start-up by that long, plus about a second to start the throwaway server."),
     METRICS_TOKEN("CHAT_METRICS_TOKEN", null, "When set, GET /metrics requires `Authorization: Bearer <token>`."),
     DEMO("CHAT_DEMO", "false", "Demo mode: seeds patients, clinicians and care relationships and prints ready-to-use tokens.");
 
