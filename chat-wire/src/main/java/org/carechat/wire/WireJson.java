@@ -2,7 +2,10 @@ package org.carechat.wire;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import org.carechat.domain.message.MessageView;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -64,6 +67,18 @@ public final class WireJson {
 
     public String write(JsonNode node) {
         return mapper.writeValueAsString(node);
+    }
+
+    /**
+     * {@code view} as {@link WireResources#message} gives it, the same text, written with the streaming generator
+     * and no tree (the hot path of every send).
+     */
+    public String writeMessage(MessageView view) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = mapper.createGenerator(text)) {
+            WireResources.writeMessage(out, view);
+        }
+        return text.toString();
     }
 
     public void write(JsonNode node, OutputStream out) {

@@ -21,6 +21,7 @@ import org.carechat.domain.presence.PresenceState;
 import org.carechat.domain.user.User;
 import org.carechat.domain.user.UserId;
 import org.carechat.domain.user.UserSummary;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +57,52 @@ public final class WireResources {
             json.set("call", callSummary(m.call()));
         }
         return json;
+    }
+
+    /** Writes what {@link #message} builds, field by field, in the same order, with no tree in between. */
+    static void writeMessage(JsonGenerator out, MessageView view) {
+        Message m = view.message();
+        out.writeStartObject();
+        string(out, "id", m.id().value());
+        string(out, "conversationId", m.conversationId().value());
+        out.writeName("seq");
+        out.writeNumber(m.seq());
+        string(out, "senderId", m.senderId().value());
+        string(out, "type", m.type().wireName());
+        string(out, "content", m.content());
+        out.writeName("attachment");
+        if (m.attachment() == null) {
+            out.writeNull();
+        } else {
+            out.writeTree(attachment(m.attachment()));
+        }
+        string(out, "replyTo", m.replyTo() == null ? null : m.replyTo().value());
+        string(out, "clientMessageId", m.clientMessageId());
+        string(out, "createdAt", Timestamps.format(m.createdAt()));
+        string(out, "editedAt", Timestamps.format(m.editedAt()));
+        out.writeBooleanProperty("deleted", m.deleted());
+        out.writeName("reactions");
+        if (m.reactions().byEmoji().isEmpty()) {
+            out.writeStartObject();
+            out.writeEndObject();
+        } else {
+            out.writeTree(reactions(m.reactions()));
+        }
+        string(out, "status", view.status().wireName());
+        if (m.call() != null) {
+            out.writeName("call");
+            out.writeTree(callSummary(m.call()));
+        }
+        out.writeEndObject();
+    }
+
+    private static void string(JsonGenerator out, String name, String value) {
+        out.writeName(name);
+        if (value == null) {
+            out.writeNull();
+        } else {
+            out.writeString(value);
+        }
     }
 
     public static ArrayNode messages(List<MessageView> views) {

@@ -2,7 +2,6 @@ package org.carechat.adapter.websocket;
 
 import org.carechat.domain.message.MessageView;
 import org.carechat.wire.WireJson;
-import org.carechat.wire.WireResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.util.RawValue;
@@ -29,7 +28,7 @@ final class MessageJson {
         if (last != null && last.view == view) {
             return last.node;
         }
-        JsonNode node = JsonNodeFactory.instance.rawValueNode(new RawValue(json.write(WireResources.message(view))));
+        JsonNode node = JsonNodeFactory.instance.rawValueNode(new RawValue(json.writeMessage(view)));
         LAST.set(new Last(view, node));
         return node;
     }
