@@ -173,13 +173,14 @@ public final class InMemoryMessages implements Messages {
             if (log == null) {
                 continue;
             }
-            log.places.oldestFirst(message -> {
+            log.places.oldestFirst(1, message -> {
                 if (!message.deleted() && containsIgnoringCase(message.content(), text)) {
                     newest.add(message);
                     if (newest.size() > limit) {
                         newest.poll();
                     }
                 }
+                return true;
             });
         }
         List<Message> found = new ArrayList<>(newest);

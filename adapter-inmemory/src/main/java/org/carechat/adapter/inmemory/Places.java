@@ -3,7 +3,6 @@ package org.carechat.adapter.inmemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.carechat.domain.message.Message;
 
@@ -78,18 +77,11 @@ final class Places {
 
     /** Up to {@code limit} messages above {@code afterSeq}, the oldest first. */
     List<Message> above(long afterSeq, int limit) {
-        long top = last;
-        if (afterSeq >= top) {
-            return List.of();
-        }
         List<Message> page = new ArrayList<>(Math.min(limit, 64));
-        Object[] all = chunks;
-        for (long seq = Math.max(1, afterSeq + 1); seq <= top && page.size() < limit; seq++) {
-            Message message = at(all, seq);
-            if (message != null) {
-                page.add(message);
-            }
-        }
+        oldestFirst(afterSeq == Long.MAX_VALUE ? Long.MAX_VALUE : afterSeq + 1, message -> {
+            page.add(message);
+            return page.size() < limit;
+        });
         return List.copyOf(page);
     }
 
@@ -104,21 +96,21 @@ final class Places {
         }
     }
 
+    /** Hands every message from {@code fromSeq} up to {@code visit}, oldest first, while it answers true. */
+    void oldestFirst(long fromSeq, Predicate<Message> visit) {
+        long top = last;
+        Object[] all = chunks;
+        for (long seq = Math.max(1, fromSeq); seq <= top; seq++) {
+            Message message = at(all, seq);
+            if (message != null && !visit.test(message)) {
+                return;
+            }
+        }
+    }
+
     private static Message at(Object[] chunks, long seq) {
         AtomicReferenceArray<Message> chunk = chunk(chunks, seq);
         return chunk == null ? null : chunk.get((int) (seq & MASK));
-    }
-
-    /** Hands every message to {@code visit}, oldest first. */
-    void oldestFirst(Consumer<Message> visit) {
-        long top = last;
-        Object[] all = chunks;
-        for (long seq = 1; seq <= top; seq++) {
-            Message message = at(all, seq);
-            if (message != null) {
-                visit.accept(message);
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

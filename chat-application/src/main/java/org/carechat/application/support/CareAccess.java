@@ -43,9 +43,7 @@ public final class CareAccess {
 
     /** The conversation, if the actor takes part in it; one they don't take part in does not exist for them. */
     public Conversation participantOf(Actor actor, ConversationId id) {
-        return conversations.find(id)
-                .filter(conversation -> conversation.isParticipant(actor.id()))
-                .orElseThrow(() -> Refusal.notFound("conversation"));
+        return ifParticipant(actor, conversations.find(id));
     }
 
     /**
@@ -57,9 +55,13 @@ public final class CareAccess {
             throw Refusal.notFound("conversation");
         }
         unit.lock(id);
-        return unit.current(conversations.findToChange(id)
-                .filter(conversation -> conversation.isParticipant(actor.id()))
-                .orElseThrow(() -> Refusal.notFound("conversation")));
+        return unit.current(ifParticipant(actor, conversations.findToChange(id)));
+    }
+
+    /** {@code found}, if the actor takes part in it; one they don't take part in does not exist for them. */
+    private static Conversation ifParticipant(Actor actor, Optional<Conversation> found) {
+        return found.filter(conversation -> conversation.isParticipant(actor.id()))
+                .orElseThrow(() -> Refusal.notFound("conversation"));
     }
 
     /** Admins and services manage CareChat but never converse, whatever the directory says. */
