@@ -16,6 +16,7 @@ import org.carechat.application.call.CallHistoryUseCase;
 import org.carechat.application.call.CallService;
 import org.carechat.application.call.RelayCallSignalUseCase;
 import org.carechat.application.call.RequestCallUseCase;
+import org.carechat.application.conversation.CareChangeNotices;
 import org.carechat.application.conversation.ConversationService;
 import org.carechat.application.conversation.GetConversationUseCase;
 import org.carechat.application.conversation.ListConversationsService;
@@ -91,7 +92,8 @@ public final class CareChatCore {
         Notifier notifier = new GuardedNotifier(ports.notifier());
         var access = new CareAccess(ports.conversations(), ports.messages(), ports.directory(),
                 ports.careRelationships(), settings.carePolicy(), ports.clock());
-        this.audit = new Audit(ports.changes(), new ConversationLocks(), notifier, ports.ids(), ports.clock());
+        var locks = new ConversationLocks();
+        this.audit = new Audit(ports.changes(), locks, notifier, ports.ids(), ports.clock());
         var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
         var writer = new MessageWriter(ports.conversations());
         var tracker = new TypingTracker(ports.timers(), ports.clock(), notifier, settings.typingTtl());
@@ -119,8 +121,13 @@ public final class CareChatCore {
                 ports.conversations(), audit, settings.attachmentRules(), ports.ids(), ports.clock());
         this.attachmentRetention = new AttachmentRetention(ports.attachments(), ports.blobs(), ports.messages(), audit,
                 settings.attachmentRules(), ports.timers(), ports.clock());
+        var careNotices = new CareChangeNotices(ports.conversations(), ports.directory(), views, locks, notifier);
+        // the call first: when the change ends it, the conversation its two people are shown holds its call message
         this.admin = new AdminService(ports.directory(), ports.directoryStore(), ports.careRelationshipStore(),
-                ports.auditTrail(), audit, settings.roles(), ports.clock(), calls::careChanged);
+                ports.auditTrail(), audit, settings.roles(), ports.clock(), relationship -> {
+                    calls.careChanged(relationship);
+                    careNotices.careChanged(relationship);
+                });
         this.budgets = new RequestBudgets(settings.rateLimits(), ports.clock());
     }
 

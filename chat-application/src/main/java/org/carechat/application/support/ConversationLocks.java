@@ -19,6 +19,20 @@ public final class ConversationLocks {
         }
     }
 
+    /**
+     * Runs {@code work} holding the conversation's lock, for what is told of a conversation outside an operation
+     * of it: it is ordered with the conversation's changes and their events.
+     */
+    public void whileHolding(ConversationId id, Runnable work) {
+        Held lock = lockOf(id);
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Held lockOf(ConversationId id) {
         return locks[Math.floorMod(id.value().hashCode() * 0x9E3779B9, STRIPES)];
     }
