@@ -17,6 +17,7 @@ import org.carechat.application.admin.QueryAuditUseCase.QueryAudit;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase.RevokeCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.DownloadAttachment;
+import org.carechat.application.attachment.LinkAttachmentUseCase.LinkAttachment;
 import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
 import org.carechat.application.auth.AuthenticateService;
@@ -130,6 +131,10 @@ final class AuditTest {
         assertThat(withFile.targets()).contains(conversation, attachment).hasSize(3);
         expect(dan, AuditAction.ATTACHMENT_DOWNLOAD, "ok", List.of(attachment),
                 () -> fx.core.downloadAttachment().download(new DownloadAttachment(dan, file.id())));
+        expect(dan, AuditAction.ATTACHMENT_LINK, "ok", List.of(attachment),
+                () -> fx.core.linkAttachment().link(new LinkAttachment(dan, file.id())));
+        expect(dan, AuditAction.ATTACHMENT_DOWNLOAD, "ok", List.of(attachment, "via:signed_link"),
+                () -> fx.core.downloadAttachment().download(new DownloadAttachment(dan, file.id(), true)));
         Attachment unsent = ok(fx.core.uploadAttachment().upload(new Upload(fx.carol,
                 new ByteArrayInputStream(SampleFiles.pdf()), "application/pdf", "draft.pdf", null)));
         fx.time.advance(AttachmentRules.DEFAULT_UNREFERENCED_RETENTION.plusSeconds(1));
@@ -196,6 +201,10 @@ final class AuditTest {
                 () -> fx.core.editMessage().edit(new EditMessage(fx.bob, alices.id(), "Mine now")));
         expect(fx.bob, AuditAction.ATTACHMENT_DOWNLOAD, "not_found", List.of("attachment:" + file.id()),
                 () -> fx.core.downloadAttachment().download(new DownloadAttachment(fx.bob, file.id())));
+        expect(fx.bob, AuditAction.ATTACHMENT_LINK, "not_found", List.of("attachment:" + file.id()),
+                () -> fx.core.linkAttachment().link(new LinkAttachment(fx.bob, file.id())));
+        expect(fx.bob, AuditAction.ATTACHMENT_DOWNLOAD, "not_found", List.of("attachment:" + file.id(), "via:signed_link"),
+                () -> fx.core.downloadAttachment().download(new DownloadAttachment(fx.bob, file.id(), true)));
         expect(fx.bob, AuditAction.MESSAGE_SEND, "not_found", List.of("attachment:" + file.id(), "user:d_ben"),
                 () -> fx.core.sendMessage().send(new SendMessage(fx.bob, null, fx.ben.id(), MessageType.FILE, null,
                         file.id(), null, null)));

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.carechat.application.Actor;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.DownloadAttachment;
+import org.carechat.application.attachment.LinkAttachmentUseCase.LinkAttachment;
 import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
 import org.carechat.application.call.CallHistoryUseCase.CallHistory;
@@ -118,6 +119,9 @@ final class NotFoundEquivalenceTest {
                 new Probe("relay a call signal", f -> fx.core.relayCallSignal().relay(new RelaySignal(prober, calls[i(f)], "{\"sdp\":\"v=0\"}"))),
                 new Probe("call history", f -> fx.core.callHistory().history(new CallHistory(prober, conversations[i(f)], null))),
                 new Probe("download an attachment", f -> fx.core.downloadAttachment().download(new DownloadAttachment(prober, files[i(f)]))),
+                new Probe("download an attachment through a link", f -> fx.core.downloadAttachment().download(
+                        new DownloadAttachment(prober, files[i(f)], true))),
+                new Probe("ask for a link to an attachment", f -> fx.core.linkAttachment().link(new LinkAttachment(prober, files[i(f)]))),
                 new Probe("send someone else's attachment", f -> fx.core.sendMessage().send(new SendMessage(prober, null,
                         prober == fx.bob ? fx.ben.id() : fx.nora.id(), MessageType.FILE, null, files[i(f)], null, null))),
                 new Probe("reply to a foreign message", FailureKind.INVALID, f -> fx.core.sendMessage().send(new SendMessage(prober,

@@ -8,6 +8,7 @@ import org.carechat.application.admin.UpsertUserUseCase;
 import org.carechat.application.attachment.AttachmentRetention;
 import org.carechat.application.attachment.AttachmentService;
 import org.carechat.application.attachment.DownloadAttachmentUseCase;
+import org.carechat.application.attachment.LinkAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
 import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.auth.AuthenticateUseCase;
@@ -261,6 +262,10 @@ public final class CareChatCore {
     }
 
     public DownloadAttachmentUseCase downloadAttachment() {
+        return attachments;
+    }
+
+    public LinkAttachmentUseCase linkAttachment() {
         return attachments;
     }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,14 +25,20 @@ import org.carechat.application.Actor;
 import org.carechat.application.attachment.DownloadAttachmentUseCase;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.Download;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.DownloadAttachment;
+import org.carechat.application.attachment.LinkAttachmentUseCase;
+import org.carechat.application.attachment.LinkAttachmentUseCase.LinkAttachment;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.failure.ChatFailure;
 import org.carechat.domain.failure.Refusal;
+import org.carechat.wire.Timestamps;
 import org.carechat.wire.WireException;
 import org.carechat.wire.WireResources;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/chat/attachments}: files go in as the raw request body and come out as the raw response
@@ -42,6 +49,9 @@ import org.carechat.wire.WireResources;
  * Multipart bodies are refused with {@code 415}: a raw body streams straight into storage with its size
  * known up front, needs no multipart parser (and none of its memory or temp files), and is what every
  * HTTP client can send.
+ *
+ * <p>A download also comes without a token, through a short-lived link ({@code GET {id}/link} hands one out, see
+ * {@link AttachmentLinks}): for what a browser fetches by itself, such as {@code <img src>}.
  */
 @Path("/api/chat/attachments")
 public final class AttachmentResource {
@@ -50,10 +60,15 @@ public final class AttachmentResource {
 
     private final UploadAttachmentUseCase upload;
     private final DownloadAttachmentUseCase download;
+    private final LinkAttachmentUseCase link;
+    private final AttachmentLinks links;
 
-    public AttachmentResource(UploadAttachmentUseCase upload, DownloadAttachmentUseCase download) {
+    AttachmentResource(UploadAttachmentUseCase upload, DownloadAttachmentUseCase download, LinkAttachmentUseCase link,
+                       AttachmentLinks links) {
         this.upload = upload;
         this.download = download;
+        this.link = link;
+        this.links = links;
     }
 
     /** {@code 201} with the Attachment; {@code 413} over the size limit, {@code 415} for a type the bytes do not prove. */
@@ -74,13 +89,23 @@ public final class AttachmentResource {
                 .build();
     }
 
+    /**
+     * The file, for a caller with a token or with a link ({@code ?link=}) handed out for this file; with a link the
+     * caller is the person it was handed to, and the download is checked and audited as theirs.
+     */
     @GET
     @Path("{id}")
     @Produces(MediaType.WILDCARD)
-    public Response download(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    public Response download(@PathParam("id") String id, @QueryParam(AuthenticationFilter.LINK_PARAMETER) String signedLink,
+                             @Context ContainerRequestContext request) {
         Actor actor = Callers.of(request);
+        boolean throughLink = signedLink != null;
+        if (throughLink && !id.equals(request.getProperty(AuthenticationFilter.LINK_ATTACHMENT_PROPERTY))) {
+            // the filter did not read this path as a download, so it did not take the link: the caller has a token too
+            throw WireException.badRequest(AuthenticationFilter.TOKEN_AND_LINK);
+        }
         AttachmentId attachmentId = Query.requiredId(id, "attachment id", AttachmentId::of);
-        Download file = download.download(new DownloadAttachment(actor, attachmentId)).orThrow();
+        Download file = download.download(new DownloadAttachment(actor, attachmentId, throughLink)).orThrow();
         Attachment attachment = file.attachment();
         StreamingOutput bytes = out -> {
             try (InputStream in = file.content()) {
@@ -92,6 +117,26 @@ public final class AttachmentResource {
             }
         };
         return fileHeaders(Response.ok(bytes), attachment).build();
+    }
+
+    /**
+     * {@code 200 {"url": "/api/chat/attachments/{id}?link=...", "expiresAt": "..."}}: a link to download the file
+     * without a token, as the caller, for {@link AttachmentLinks#TTL}; {@code 404} for a file the caller may not
+     * download, as the download itself answers.
+     */
+    @GET
+    @Path("{id}/link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode link(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        Actor actor = Callers.of(request);
+        AttachmentId attachmentId = Query.requiredId(id, "attachment id", AttachmentId::of);
+        Attachment attachment = link.link(new LinkAttachment(actor, attachmentId)).orThrow();
+        AttachmentLinks.Link signed = links.sign(actor, attachment.id());
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("url", WireResources.ATTACHMENT_PATH + attachment.id().value() + "?" + AuthenticationFilter.LINK_PARAMETER
+                + "=" + signed.value());
+        body.put("expiresAt", Timestamps.format(signed.expiresAt()));
+        return body;
     }
 
     /**

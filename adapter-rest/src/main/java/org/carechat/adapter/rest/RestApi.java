@@ -24,7 +24,12 @@ public final class RestApi {
     private final Metrics metrics;
     private final StoreProbe store;
     private final Clock clock;
+    private final AttachmentLinks links;
 
+    /**
+     * Each instance makes its own key for the short-lived download links ({@link AttachmentLinks}): links of one
+     * instance are not good at another, nor after a restart.
+     */
     public RestApi(CareChatCore core, AuthenticateUseCase auth, WireJson json, RestSettings settings, Metrics metrics,
                    StoreProbe store, Clock clock) {
         this.core = Objects.requireNonNull(core, "core");
@@ -34,6 +39,7 @@ public final class RestApi {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.links = new AttachmentLinks(clock);
     }
 
     /** A new Jersey application with every resource, the JSON bodies, the filters and the one problem mapper. */
@@ -51,7 +57,7 @@ public final class RestApi {
         config.register(new JsonBodies(json, settings.maxJsonBodyBytes()));
         config.register(new ProblemMapper(metrics));
         config.register(new Cors(settings.allowedOrigins()));
-        config.register(new AuthenticationFilter(auth, core.requestBudgets()));
+        config.register(new AuthenticationFilter(auth, core.requestBudgets(), links, core::authentication));
         config.register(new KnownQueryParameters());
         config.register(new PrivateResponses());
         resources().forEach(config::register);
@@ -66,7 +72,8 @@ public final class RestApi {
                 new MessageResource(core.editMessage(), core.deleteMessage(), core.addReaction(), core.removeReaction()),
                 new ChatResource(core.unreadCount(), core.queryPresence(), core.listContacts(), core.searchMessages(),
                         core.callHistory()),
-                new AttachmentResource(core.uploadAttachment(), core.downloadAttachment()),
+                new AttachmentResource(core.uploadAttachment(), core.downloadAttachment(), core.linkAttachment(), links),
+                new ClientSettingsResource(settings),
                 new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
                         core.queryAudit(), clock),
                 new HealthResource(store, clock),

@@ -125,4 +125,24 @@ class LogHygieneTest {
         }
         assertThat(logged).noneSatisfy(line -> assertThat(line).contains(SECRET_TOKEN));
     }
+
+    @Test
+    void a_download_link_never_reaches_the_log_used_or_refused() {
+        String link;
+        try (RestHarness api = RestHarness.start()) {
+            api.seedClinic();
+            String patient = api.token("p1", "patient");
+            String id = json(api.sendWith("/api/chat/attachments", "POST", patient, Map.of("Content-Type", "image/png"),
+                    BodyPublishers.ofByteArray(AttachmentEndpointsTest.png(100)))).get("id").stringValue();
+            String url = json(api.get("/api/chat/attachments/" + id + "/link", patient)).get("url").stringValue();
+            link = url.substring(url.indexOf("link=") + 5);
+            assertThat(api.get(url, null).statusCode()).isEqualTo(200);
+            api.time.advance(java.time.Duration.ofMinutes(5));
+            assertThat(api.get(url, null).statusCode()).isEqualTo(401);
+
+            assertThat(logged).anySatisfy(line -> assertThat(line)
+                    .isEqualTo("request refused: unauthorized GET /api/chat/attachments/" + id));
+        }
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains(link));
+    }
 }

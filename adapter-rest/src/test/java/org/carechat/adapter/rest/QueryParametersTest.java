@@ -58,6 +58,8 @@ class QueryParametersTest {
                 Arguments.of("POST", "/api/chat/attachments", null),
                 Arguments.of("GET", "/api/chat/attachments/a_none", null),
                 Arguments.of("HEAD", "/api/chat/attachments/a_none", null),
+                Arguments.of("GET", "/api/chat/attachments/a_none/link", null),
+                Arguments.of("GET", "/api/chat/client-settings", null),
                 Arguments.of("PUT", "/api/admin/users/p1", "{\"name\":\"Pat One\",\"role\":\"patient\"}"),
                 Arguments.of("PUT", "/api/admin/care-relationships", "{\"patientId\":\"p1\",\"clinicianId\":\"d1\"}"),
                 Arguments.of("DELETE", "/api/admin/care-relationships?patientId=p2&clinicianId=d1", null),
@@ -86,6 +88,23 @@ class QueryParametersTest {
         if (!method.equals("HEAD")) {
             assertThat(json(response).get("code").stringValue()).isEqualTo("BAD_REQUEST");
             assertThat(json(response).get("detail").stringValue()).startsWith("unknown query parameter 'skip'");
+        }
+    }
+
+    /** A download link ({@code ?link=}) is read by the GET of a download alone; everywhere else it is a parameter like any. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("routes")
+    void a_link_parameter_is_unknown_on_every_route_but_the_download(String method, String path, String body) {
+        HttpResponse<String> response = send(method, with(path, "link=abc.def"), body);
+
+        if (method.equals("GET") && path.equals("/api/chat/attachments/a_none")) {
+            assertThat(response.statusCode()).as("a token and a link together").isEqualTo(400);
+            assertThat(json(response).get("detail").stringValue()).isEqualTo("send either a bearer token or a link, not both");
+            return;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        if (!method.equals("HEAD")) {
+            assertThat(json(response).get("detail").stringValue()).startsWith("unknown query parameter 'link'");
         }
     }
 

@@ -50,6 +50,8 @@ public enum Option {
     RING_TIMEOUT("CHAT_RING_TIMEOUT", "45s", "How long a call rings before it ends as missed."),
     CALL_DISCONNECT_GRACE("CHAT_CALL_DISCONNECT_GRACE", "30s", "How long an answered call goes on while neither party has an open socket; then it ends (`disconnected`)."),
     CALL_MAX_DURATION("CHAT_CALL_MAX_DURATION", "4h", "The longest an answered call may last; then it ends (`max_duration`)."),
+    ICE_SERVERS("CHAT_ICE_SERVERS", "[]", "STUN/TURN servers for the WebRTC of calls, handed to signed-in clients (GET /api/chat/client-settings): a JSON array of RTCIceServers, such as `[{\"urls\": \"stun:stun.example.org:3478\"}, {\"urls\": [\"turn:turn.example.org:3478?transport=udp\"], \"username\": \"u\", \"credential\": \"c\"}]`. None is needed on one machine or a LAN; across networks a TURN server relays what a direct path cannot carry."),
+    WEB_IDLE_SIGNOUT("CHAT_WEB_IDLE_SIGNOUT", "15m", "How long a web client may sit idle before it signs itself out (told to it by GET /api/chat/client-settings); `0` never."),
     WORKER_THREADS("CHAT_WORKER_THREADS", "auto", "Threads that handle requests, and WebSocket frames with the embedded or mongo store, each of which may wait for the store: `auto` is 64 with the embedded or mongo store (the more writes wait together, the more each commit carries) and the HTTP server's own default (2 per core) with memory, where frames run on the thread that read them; or a number."),
     SHUTDOWN_GRACE("CHAT_SHUTDOWN_GRACE", "10s", "On SIGTERM, how long accepted requests may take to finish."),
     WARMUP("CHAT_WARMUP", "0s", "Before it opens its port, how long to send messages through a throwaway in-memory server of the same JVM (WebSocket and REST) so that the first users meet compiled code, not the interpreter; `0s` starts at once. Delays start-up by that long, plus about a second to start the throwaway server."),
@@ -85,6 +87,7 @@ public enum Option {
     }
 
     public boolean isSecret() {
-        return this == JWT_SECRET || this == METRICS_TOKEN || this == MONGO_URI;
+        // a TURN credential may sit in the ICE servers
+        return this == JWT_SECRET || this == METRICS_TOKEN || this == MONGO_URI || this == ICE_SERVERS;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.carechat.adapter.rest.IceServer;
 
 /**
  * The server's whole configuration, read once at start from environment variables and command-line flags
@@ -59,6 +60,8 @@ public record ServerConfig(
         Duration ringTimeout,
         Duration callDisconnectGrace,
         Duration callMaxDuration,
+        List<IceServer> iceServers,
+        Duration webIdleSignOut,
         int workerThreads,
         Duration shutdownGrace,
         Duration warmup,
@@ -96,6 +99,7 @@ public record ServerConfig(
     public ServerConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
         clinicianRoles = Set.copyOf(clinicianRoles);
+        iceServers = List.copyOf(iceServers);
     }
 
     /** Reads the configuration: each option from its flag if given, else its environment variable, else its default. */
@@ -183,6 +187,8 @@ public record ServerConfig(
                 v.duration(Option.RING_TIMEOUT),
                 v.duration(Option.CALL_DISCONNECT_GRACE),
                 v.duration(Option.CALL_MAX_DURATION),
+                v.iceServers(Option.ICE_SERVERS),
+                v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
                 "auto".equals(v.text(Option.WORKER_THREADS).strip()) ? 0 : v.integer(Option.WORKER_THREADS, 1, 4096),
                 v.duration(Option.SHUTDOWN_GRACE),
                 v.durationOrZero(Option.WARMUP),
@@ -324,6 +330,16 @@ public record ServerConfig(
                 return parsed;
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw new ConfigException(option.env() + " must be a duration such as 45s, 15m or 500ms, got '" + value + "'");
+            }
+        }
+
+        /** A JSON array of RTCIceServers, checked entry by entry (see {@link IceServer#parseAll}). */
+        List<IceServer> iceServers(Option option) {
+            try {
+                return IceServer.parseAll(text(option));
+            } catch (IllegalArgumentException e) {
+                // the reason names the entry and the fault, never a credential; the value itself is not shown
+                throw new ConfigException(option.env() + " is not a JSON array of ICE servers: " + e.getMessage(), e);
             }
         }
 

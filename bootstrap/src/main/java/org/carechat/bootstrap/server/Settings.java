@@ -63,7 +63,8 @@ final class Settings {
 
     static RestSettings rest(ServerConfig config) {
         try {
-            return new RestSettings(config.maxBodyBytes(), config.allowedOrigins(), config.metricsToken());
+            return new RestSettings(config.maxBodyBytes(), config.allowedOrigins(), config.metricsToken(), config.iceServers(),
+                    config.webIdleSignOut());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("CHAT_ALLOWED_ORIGINS or CHAT_METRICS_TOKEN: " + e.getMessage(), e);
         }

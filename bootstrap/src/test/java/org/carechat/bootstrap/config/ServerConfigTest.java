@@ -73,6 +73,60 @@ class ServerConfigTest {
     }
 
     @Test
+    void ice_servers_are_none_and_the_web_idle_sign_out_is_15_minutes_by_default() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of());
+
+        assertThat(config.iceServers()).isEmpty();
+        assertThat(config.webIdleSignOut()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void ice_servers_are_a_json_array_of_rtc_ice_servers_and_the_idle_sign_out_a_duration_where_0_is_never() {
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_ICE_SERVERS",
+                "[{\"urls\": \"stun:stun.example.org:3478\"}, {\"urls\": [\"turn:turn.example.org:3478?transport=udp\"], "
+                        + "\"username\": \"u\", \"credential\": \"c\"}]"), List.of("--web-idle-signout", "0"));
+        ServerConfig flagged = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET),
+                List.of("--ice-servers=[{\"urls\":\"stuns:stun.example.org\"}]", "--web-idle-signout", "PT30M"));
+
+        assertThat(config.iceServers()).hasSize(2);
+        assertThat(config.iceServers().get(0).urls()).containsExactly("stun:stun.example.org:3478");
+        assertThat(config.iceServers().get(1).username()).isEqualTo("u");
+        assertThat(config.webIdleSignOut()).isZero();
+        assertThat(flagged.iceServers()).singleElement().satisfies(server -> assertThat(server.urls())
+                .containsExactly("stuns:stun.example.org"));
+        assertThat(flagged.webIdleSignOut()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void bad_ice_servers_are_refused_at_start_saying_what_is_wrong_and_never_showing_a_credential() {
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("stun:stun.example.org", "CHAT_ICE_SERVERS is not a JSON array of ICE servers: not JSON");
+        refusals.put("{\"urls\": \"stun:x\"}", "not a JSON array");
+        refusals.put("[{\"username\": \"u\", \"credential\": \"hunter2-secret\"}]", "entry 1: no urls");
+        refusals.put("[{\"urls\": \"https://stun.example.org\"}]", "entry 1: an ICE server url starts with stun:, stuns:, turn: or turns:");
+        refusals.put("[{\"urls\": \"stun:x\", \"credentialType\": \"password\"}]", "entry 1: unknown field 'credentialType'");
+        refusals.put("[{\"urls\": \"stun:x\"}, {\"urls\": \"turn:x\", \"username\": \"u\"}]",
+                "entry 2: an ICE server has a username and a credential together, or neither");
+        refusals.put("[{\"urls\": \"turn:x\", \"credential\": \"hunter2-secret\", \"extra\": true}]", "entry 1: unknown field 'extra'");
+        refusals.put("[{\"urls\": \"turn:turn.example.org\"}]", "a TURN server (turn:turn.example.org) needs a username and a credential");
+
+        refusals.forEach((value, message) -> assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_ICE_SERVERS", value), List.of()))
+                .as(value).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("CHAT_ICE_SERVERS is not a JSON array of ICE servers: ")
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("hunter2-secret"));
+    }
+
+    @Test
+    void a_bad_web_idle_sign_out_names_its_variable() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_WEB_IDLE_SIGNOUT", "soon"), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WEB_IDLE_SIGNOUT");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of("--web-idle-signout=-5m")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WEB_IDLE_SIGNOUT");
+    }
+
+    @Test
     void the_demo_flag_needs_no_key() {
         ServerConfig config = ServerConfig.load(Map.of(), List.of("--demo"));
 

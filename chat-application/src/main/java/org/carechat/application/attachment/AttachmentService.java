@@ -28,9 +28,9 @@ import org.carechat.domain.failure.Result;
 
 /**
  * Uploads and downloads of files: who may upload (someone with a person to send it to), the size limit and the
- * uploader's quota, the type check on the bytes, and the access rule for downloads.
+ * uploader's quota, the type check on the bytes, and the access rule for downloads (and for links to them).
  */
-public final class AttachmentService implements UploadAttachmentUseCase, DownloadAttachmentUseCase {
+public final class AttachmentService implements UploadAttachmentUseCase, DownloadAttachmentUseCase, LinkAttachmentUseCase {
     private static final int UPLOADER_STRIPES = 64;
 
     private final CareAccess access;
@@ -152,9 +152,10 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
         Actor actor = command.actor();
         return audit.run(actor, AuditAction.ATTACHMENT_DOWNLOAD, unit -> {
             unit.add("attachment", command.attachmentId());
-            Attachment attachment = attachments.find(command.attachmentId())
-                    .filter(file -> mayDownload(actor, file))
-                    .orElseThrow(() -> Refusal.notFound("attachment"));
+            if (command.throughSignedLink()) {
+                unit.add("via", "signed_link");
+            }
+            Attachment attachment = downloadable(actor, command.attachmentId());
             try {
                 InputStream content = blobs.open(attachment.id()).orElseThrow(() -> Refusal.notFound("attachment"));
                 return new Download(attachment, content);
@@ -162,6 +163,21 @@ public final class AttachmentService implements UploadAttachmentUseCase, Downloa
                 throw new UncheckedIOException("reading an attachment failed", e);
             }
         });
+    }
+
+    @Override
+    public Result<Attachment> link(LinkAttachment command) {
+        Actor actor = command.actor();
+        return audit.run(actor, AuditAction.ATTACHMENT_LINK, unit -> {
+            unit.add("attachment", command.attachmentId());
+            return downloadable(actor, command.attachmentId());
+        });
+    }
+
+    private Attachment downloadable(Actor actor, AttachmentId id) {
+        return attachments.find(id)
+                .filter(file -> mayDownload(actor, file))
+                .orElseThrow(() -> Refusal.notFound("attachment"));
     }
 
     private boolean mayDownload(Actor actor, Attachment file) {

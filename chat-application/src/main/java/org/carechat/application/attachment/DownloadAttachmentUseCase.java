@@ -14,7 +14,15 @@ public interface DownloadAttachmentUseCase {
 
     Result<Download> download(DownloadAttachment command);
 
-    record DownloadAttachment(Actor actor, AttachmentId attachmentId) {
+    /**
+     * @param throughSignedLink whether the caller presented a short-lived link handed to {@code actor} (see
+     *                          {@link LinkAttachmentUseCase}) instead of their own token: the same rule applies,
+     *                          and the audit entry says so (the target {@code via:signed_link})
+     */
+    record DownloadAttachment(Actor actor, AttachmentId attachmentId, boolean throughSignedLink) {
+        public DownloadAttachment(Actor actor, AttachmentId attachmentId) {
+            this(actor, attachmentId, false);
+        }
     }
 
     /** The file's metadata and its bytes; the caller closes the stream. */

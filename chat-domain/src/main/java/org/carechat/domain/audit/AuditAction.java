@@ -20,6 +20,8 @@ public enum AuditAction {
     MESSAGE_SEARCH,
     ATTACHMENT_UPLOAD,
     ATTACHMENT_DOWNLOAD,
+    /** A short-lived link to download a file was handed out (each use of it is an {@link #ATTACHMENT_DOWNLOAD}). */
+    ATTACHMENT_LINK,
     /** An upload that no message carried for the retention time was deleted, by CareChat itself. */
     ATTACHMENT_EXPIRE,
     CALL_REQUEST,
