@@ -3,10 +3,13 @@ package org.carechat.bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.carechat.adapter.jwt.HmacTokenIssuer;
 import org.carechat.adapter.jwt.JwtSettings;
+import org.carechat.adapter.web.WebClient;
 import org.carechat.application.Actor;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
@@ -61,6 +64,19 @@ final class Demo {
         return tokens;
     }
 
+    /**
+     * The demo's patients and clinicians with a fresh token each, for the web client's sign-in list; empty when
+     * the configured key is not an HS256 secret (the demo cannot mint tokens then).
+     */
+    static List<WebClient.DemoPerson> people(JwtSettings jwt, Clock clock) {
+        if (jwt.algorithm() != JwtSettings.Algorithm.HS256) {
+            return List.of();
+        }
+        Map<String, String> tokens = tokens(jwt, clock);
+        return Arrays.stream(PEOPLE).map(person -> new WebClient.DemoPerson(person.id(), person.name(), person.role(),
+                person.specialty(), tokens.get(person.id()))).toList();
+    }
+
     static void print(CareChatServer server, PrintStream out) {
         String base = server.baseUri().toString();
         String ws = base.replaceFirst("^http", "ws") + "/ws";
@@ -72,6 +88,7 @@ final class Demo {
         } + ")");
         out.println("People: p1 Pat Doe and p2 Sam Lee (patients), d1 Dr. Ada Smith (doctor), n1 Nurse Joan Park.");
         out.println("Care relationships: p1-d1, p1-n1, p2-d1. Patients p1 and p2 may not talk to each other.");
+        out.println("Web client: " + base + "/ (pick who you are)");
         if (server.jwtSettings().algorithm() != JwtSettings.Algorithm.HS256) {
             out.println("Tokens: the configured key is not an HS256 secret, so the demo cannot mint tokens.");
             return;
@@ -86,11 +103,9 @@ final class Demo {
                 + "-H 'Content-Type: application/json' -d '{\"participantId\":\"d1\"}'");
         out.println("  curl -s " + base + "/api/chat/conversations -H \"Authorization: Bearer $D1\"");
         out.println();
-        out.println("Or in a browser: open " + base + "/health, then in its developer console:");
-        out.println("  const ws = new WebSocket('" + ws + "?access_token=" + tokens.get("p1") + "');");
-        out.println("  ws.onmessage = e => console.log(e.data);");
-        out.println("  ws.send(JSON.stringify({event: 'send_message', id: '1', data: {to: 'd1', content: 'Hello doctor!'}}));");
-        out.println("Open a second tab the same way with the token of d1 to see the message arrive.");
+        out.println("Or in a browser: open " + base + "/ and pick Pat Doe, then open it in a second tab (each tab");
+        out.println("signs in on its own) and pick Dr. Ada Smith.");
+        out.println("WebSocket clients connect to " + ws + " with one of the tokens above (see docs/protocol.md).");
         out.println();
     }
 }

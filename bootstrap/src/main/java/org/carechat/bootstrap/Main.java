@@ -54,7 +54,11 @@ public final class Main {
         }, "carechat-shutdown"));
         try {
             WarmUp.run(config.warmup());
-            running.set(CareChatServer.start(config));
+            CareChatServer.Builder server = CareChatServer.builder(config);
+            if (config.demo()) {
+                server.demoPeople(jwt -> Demo.people(jwt, java.time.Clock.systemUTC()));
+            }
+            running.set(server.start());
         } catch (ConfigException e) {
             System.err.println("carechat: " + e.getMessage());
             System.exit(2);

@@ -15,6 +15,7 @@ import org.carechat.adapter.inmemory.InMemoryPresence;
 import org.carechat.adapter.jwt.JwtSettings;
 import org.carechat.adapter.jwt.NimbusTokenVerifier;
 import org.carechat.adapter.rest.RestApi;
+import org.carechat.adapter.web.WebClient;
 import org.carechat.adapter.websocket.SessionRegistry;
 import org.carechat.adapter.websocket.WebSocketAdapter;
 import org.carechat.application.CareChatCore;
@@ -122,6 +123,9 @@ public final class CareChatServer implements AutoCloseable {
         RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);
         GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());
         http.getServerConfiguration().addHttpHandler(container, "/");
+        java.util.function.Supplier<java.util.List<WebClient.DemoPerson>> demoPeople = builder.demoPeople == null ? null
+                : () -> builder.demoPeople.apply(jwt);
+        new WebClient(demoPeople).install(http.getServerConfiguration());
         http.getServerConfiguration().setName("CareChat");
         http.getServerConfiguration().setHttpServerName("CareChat");
         http.getServerConfiguration().setHttpServerVersion("");
@@ -224,12 +228,13 @@ public final class CareChatServer implements AutoCloseable {
         return secret;
     }
 
-    /** Options that only embedding code and tests set: the clock, the timers, the demo secret. */
+    /** Options that only embedding code, demo mode and tests set: the clock, the timers, the demo secret and people. */
     public static final class Builder {
         private final ServerConfig config;
         private Clock clock;
         private Timers timers;
         private byte[] demoSecret;
+        private java.util.function.Function<JwtSettings, java.util.List<WebClient.DemoPerson>> demoPeople;
 
         private Builder(ServerConfig config) {
             this.config = config;
@@ -248,6 +253,15 @@ public final class CareChatServer implements AutoCloseable {
         /** The HS256 secret used when the configuration names no key (demo mode); random otherwise. */
         public Builder demoSecret(byte[] value) {
             this.demoSecret = value.clone();
+            return this;
+        }
+
+        /**
+         * Who the web client offers to sign in as without a token (demo mode), given the token settings in
+         * force; without it the list answers 404.
+         */
+        public Builder demoPeople(java.util.function.Function<JwtSettings, java.util.List<WebClient.DemoPerson>> value) {
+            this.demoPeople = value;
             return this;
         }
 

@@ -45,6 +45,7 @@ class ArchitectureTest {
                 .adapter("jwt", "org.carechat.adapter.jwt..")
                 .adapter("websocket", "org.carechat.adapter.websocket..")
                 .adapter("rest", "org.carechat.adapter.rest..")
+                .adapter("web", "org.carechat.adapter.web..")
                 .adapter("mongo", "org.carechat.adapter.mongo..")
                 .adapter("sqlite", "org.carechat.adapter.sqlite..")
                 .withOptionalLayers(true)

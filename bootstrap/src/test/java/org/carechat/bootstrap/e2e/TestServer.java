@@ -53,7 +53,14 @@ final class TestServer implements AutoCloseable {
 
     /** Starts with exactly these options on top of the defaults; {@code seed} false leaves the store as it is. */
     static TestServer start(Map<Option, String> options, ManualTime time, boolean seed) {
+        return start(options, time, seed, builder -> { });
+    }
+
+    /** As above, with what only the builder sets (demo people, ...) given by {@code customize}. */
+    static TestServer start(Map<Option, String> options, ManualTime time, boolean seed,
+                            java.util.function.Consumer<CareChatServer.Builder> customize) {
         CareChatServer.Builder builder = CareChatServer.builder(ServerConfig.defaults(options));
+        customize.accept(builder);
         if (time != null) {
             builder.clock(time).timers(time);
         }
