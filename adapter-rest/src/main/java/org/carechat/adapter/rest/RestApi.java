@@ -73,7 +73,7 @@ public final class RestApi {
                 new ChatResource(core.unreadCount(), core.queryPresence(), core.listContacts(), core.searchMessages(),
                         core.callHistory()),
                 new AttachmentResource(core.uploadAttachment(), core.downloadAttachment(), core.linkAttachment(), links),
-                new ClientSettingsResource(settings),
+                new ClientSettingsResource(settings, core.settings().messageRules()),
                 new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
                         core.queryAudit(), clock),
                 new HealthResource(store, clock),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.carechat.application.ChatSettings;
 import org.carechat.application.limits.RateLimits;
+import org.carechat.domain.message.MessageRules;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,21 @@ class ClientSettingsEndpointsTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-            assertThat(response.body()).isEqualTo("{\"iceServers\":[],\"idleSignOutSeconds\":900}");
+            assertThat(response.body()).isEqualTo("{\"iceServers\":[],\"idleSignOutSeconds\":900,\"editWindowSeconds\":900,"
+                    + "\"maxTextLength\":4000}");
+        }
+    }
+
+    @Test
+    void the_edit_window_and_the_longest_text_are_the_cores_rules() {
+        ChatSettings chat = ChatSettings.standard().withMessageRules(new MessageRules(500, Duration.ofMinutes(2)));
+        try (RestHarness api = RestHarness.builder().chat(chat).start()) {
+            api.seedClinic();
+
+            JsonNode body = json(api.get("/api/chat/client-settings", api.token("p1", "patient")));
+
+            assertThat(body.get("editWindowSeconds").longValue()).isEqualTo(120);
+            assertThat(body.get("maxTextLength").intValue()).isEqualTo(500);
         }
     }
 
@@ -38,7 +53,7 @@ class ClientSettingsEndpointsTest {
 
             JsonNode body = json(api.get("/api/chat/client-settings", api.token("d1", "doctor")));
 
-            assertThat(body.propertyNames()).containsExactly("iceServers", "idleSignOutSeconds");
+            assertThat(body.propertyNames()).containsExactly("iceServers", "idleSignOutSeconds", "editWindowSeconds", "maxTextLength");
             assertThat(body.get("idleSignOutSeconds").longValue()).isEqualTo(300);
             assertThat(body.get("iceServers").toString()).isEqualTo("[{\"urls\":[\"stun:stun.example.org:3478\"]},"
                     + "{\"urls\":[\"turn:turn.example.org:3478?transport=udp\"],\"username\":\"u\",\"credential\":\"c\"}]");

@@ -44,6 +44,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(int width, int height) {
+        return open(width, height, null);
+    }
+
+    /** With {@code downloads} a folder where downloads land without asking. */
+    static Browser open(int width, int height, Path downloads) {
         assertThat(CHROMIUM).as("headless Chromium: apt-get install -y chromium chromium-driver (.ci/run does)")
                 .isExecutable();
         assertThat(CHROMEDRIVER).as("ChromeDriver: apt-get install -y chromium-driver (.ci/run does)").isExecutable();
@@ -55,6 +60,10 @@ final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                     "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--lang=en-GB");
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);

@@ -67,7 +67,7 @@ class ClientSettingsServerTest {
             assertThat(signedIn.statusCode()).isEqualTo(200);
             assertThat(signedIn.body()).isEqualTo("{\"iceServers\":[{\"urls\":[\"stun:stun.example.org:3478\"]},"
                     + "{\"urls\":[\"turn:turn.example.org:3478?transport=udp\"],\"username\":\"u\",\"credential\":\"c\"}],"
-                    + "\"idleSignOutSeconds\":0}");
+                    + "\"idleSignOutSeconds\":0,\"editWindowSeconds\":900,\"maxTextLength\":4000}");
             assertThat(anonymous.statusCode()).isEqualTo(401);
         }
     }

@@ -75,6 +75,7 @@ function Session({token, onSignOut}) {
       if (stopped) {
         return;
       }
+      model.follow(settings);
       calls = new Calls(model, settings.iceServers);
       const idle = settings.idleSignOutSeconds;
       stopIdle = watchIdle(idle, () => onSignOut(`Signed out after ${idle < 120 ? idle + " seconds" : Math.round(idle / 60) + " minutes"} without activity.`));

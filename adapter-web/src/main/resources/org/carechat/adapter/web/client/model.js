@@ -38,6 +38,14 @@ export class ChatModel extends EventTarget {
     this.notice = null;
     this.readUpTo = new Map();  // conversationId -> the highest seq we told the server we read
     this.scheduled = false;
+    this.editWindowMs = 15 * 60 * 1000;
+    this.maxTextLength = 4000;
+  }
+
+  /** The server's rules for a composer (GET /api/chat/client-settings). */
+  follow(settings) {
+    this.editWindowMs = settings.editWindowSeconds * 1000;
+    this.maxTextLength = settings.maxTextLength;
   }
 
   changed() {

@@ -3,7 +3,6 @@
 import {html, useEffect, useLayoutEffect, useRef, useState} from './vendor/preact-htm.js';
 import {Icon} from './icons.js';
 
-const EDIT_WINDOW_MS = 15 * 60 * 1000;
 const REACTIONS = ['👍', '❤️', '😂', '😮', '🙏'];
 const TYPING_RENEW_MS = 3000;
 const TYPING_IDLE_MS = 2500;
@@ -270,7 +269,7 @@ function Message({model, message, canSend, onReply}) {
   const [reacting, setReacting] = useState(false);
   const stored = message.id !== null;
   const editable = mine && stored && !message.deleted && message.type === 'text' && canSend
-      && Date.now() - new Date(message.createdAt).getTime() < EDIT_WINDOW_MS;
+      && Date.now() - new Date(message.createdAt).getTime() < model.editWindowMs;
   const save = e => {
     e.preventDefault();
     model.edit(message, draft.trim()).then(() => setEditing(false), () => {});
@@ -443,7 +442,7 @@ function Composer({model, id, replyTo, onReplyDone}) {
         <button type="button" class="attach" aria-label="Attach a file" disabled=${!!upload}
           onClick=${() => picker.current.click()} title="Attach a file"><${Icon} name="clip"/></button>
         <label class="visually-hidden" for="compose">Message</label>
-        <textarea id="compose" rows="1" placeholder="Write a message" value=${text}
+        <textarea id="compose" rows="1" placeholder="Write a message" value=${text} maxlength=${model.maxTextLength}
           onInput=${e => typed(e.target.value)}
           onKeyDown=${e => {
             if (e.key === 'Enter' && !e.shiftKey) {
