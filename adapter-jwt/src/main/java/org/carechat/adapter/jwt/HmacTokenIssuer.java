@@ -25,6 +25,7 @@ public final class HmacTokenIssuer {
     private final MACSigner signer;
     private final String issuer;
     private final String audience;
+    private final String subjectClaim;
     private final String roleClaim;
     private final Clock clock;
 
@@ -35,6 +36,12 @@ public final class HmacTokenIssuer {
 
     /** {@code issuer} and {@code audience} may be null (claim left out); {@code roleClaim} names the role claim. */
     public HmacTokenIssuer(byte[] secret, String issuer, String audience, String roleClaim, Clock clock) {
+        this(secret, issuer, audience, JwtSettings.DEFAULT_SUBJECT_CLAIM, roleClaim, clock);
+    }
+
+    /** As above, with the user id in {@code subjectClaim} rather than {@code sub}. */
+    public HmacTokenIssuer(byte[] secret, String issuer, String audience, String subjectClaim, String roleClaim,
+                           Clock clock) {
         JwtSettings.requireStrongSecret(secret);
         try {
             this.signer = new MACSigner(secret.clone());
@@ -43,21 +50,32 @@ public final class HmacTokenIssuer {
         }
         this.issuer = issuer == null || issuer.isBlank() ? null : issuer.strip();
         this.audience = audience == null || audience.isBlank() ? null : audience.strip();
+        if (subjectClaim == null || subjectClaim.isBlank()) {
+            throw new IllegalArgumentException("the subject claim name must not be blank");
+        }
         if (roleClaim == null || roleClaim.isBlank()) {
             throw new IllegalArgumentException("the role claim name must not be blank");
         }
+        this.subjectClaim = subjectClaim.strip();
         this.roleClaim = roleClaim.strip();
+        if (this.subjectClaim.equals(this.roleClaim)) {
+            throw new IllegalArgumentException("the subject claim and the role claim must be different claims");
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** An issuer whose tokens the verifier built from the same HS256 settings accepts. */
+    /**
+     * An issuer whose tokens the verifier built from the same HS256 settings accepts: same secret, issuer,
+     * audience, subject and role claims. It writes CareChat's own role names, which a role map leaves alone
+     * unless it names them.
+     */
     public static HmacTokenIssuer forSettings(JwtSettings settings, Clock clock) {
         if (settings.algorithm() != Algorithm.HS256) {
             throw new IllegalArgumentException("only HS256 tokens can be issued; the settings use "
                     + settings.algorithm());
         }
-        return new HmacTokenIssuer(settings.secret(), settings.issuer(), settings.audience(), settings.roleClaim(),
-                clock);
+        return new HmacTokenIssuer(settings.secret(), settings.issuer(), settings.audience(), settings.subjectClaim(),
+                settings.roleClaim(), clock);
     }
 
     public String issue(UserId subject, Role role, String name, Duration ttl) {
@@ -81,7 +99,7 @@ public final class HmacTokenIssuer {
         }
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .subject(subject)
+                .claim(subjectClaim, subject)
                 .claim(roleClaim, role)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)));

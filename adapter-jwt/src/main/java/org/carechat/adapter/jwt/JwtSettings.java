@@ -4,7 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.carechat.domain.user.Roles;
 
@@ -15,7 +18,14 @@ import org.carechat.domain.user.Roles;
  *
  * <p>Exactly one key source fits each algorithm: {@code secret} for HS256; {@code publicKeyPem} or one of
  * {@code jwksFile} / {@code jwksUrl} for RS256 and ES256. Blank issuer or audience means "not checked". A
- * null role claim means {@code "role"}; a null clock skew means 60 seconds.
+ * null subject claim means {@code "sub"}, a null role claim {@code "role"}, a null role map none, a null clock
+ * skew 60 seconds.
+ *
+ * <p>The subject and role claims let CareChat read the tokens an existing login already issues (a user id in
+ * {@code id}, say). The role map renames the roles those tokens carry to CareChat's ({@code mom -> patient})
+ * before the role is read; a role it does not name passes through unchanged. Like CareChat's role names, the
+ * map's are compared ignoring case and surrounding blanks, so its keys and targets are kept lower-case. Every
+ * target must be a role of {@code roles}.
  *
  * <p>The secret never appears in {@link #toString()} nor in any exception message.
  */
@@ -27,10 +37,13 @@ public record JwtSettings(
         URI jwksUrl,
         String issuer,
         String audience,
+        String subjectClaim,
         String roleClaim,
+        Map<String, String> roleMap,
         Duration clockSkew,
         Roles roles) {
 
+    public static final String DEFAULT_SUBJECT_CLAIM = "sub";
     public static final String DEFAULT_ROLE_CLAIM = "role";
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     /** RFC 7518 section 3.2: an HS256 key shorter than the hash output weakens the MAC. */
@@ -66,11 +79,20 @@ public record JwtSettings(
         publicKeyPem = blankToNull(publicKeyPem);
         issuer = blankToNull(issuer);
         audience = blankToNull(audience);
+        subjectClaim = subjectClaim == null ? DEFAULT_SUBJECT_CLAIM : subjectClaim.strip();
         roleClaim = roleClaim == null ? DEFAULT_ROLE_CLAIM : roleClaim.strip();
         clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
+        if (subjectClaim.isEmpty()) {
+            throw new IllegalArgumentException("the subject claim name must not be blank");
+        }
         if (roleClaim.isEmpty()) {
             throw new IllegalArgumentException("the role claim name must not be blank");
         }
+        if (subjectClaim.equals(roleClaim)) {
+            throw new IllegalArgumentException("the subject claim and the role claim must be different claims; both are '"
+                    + roleClaim + "'");
+        }
+        roleMap = checkedRoleMap(roleMap, roles);
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("the clock skew must not be negative; got " + clockSkew);
         }
@@ -108,6 +130,13 @@ public record JwtSettings(
         }
     }
 
+    /** The settings as they were before the subject claim and the role map: {@code sub}, no map. */
+    public JwtSettings(Algorithm algorithm, byte[] secret, String publicKeyPem, Path jwksFile, URI jwksUrl,
+                       String issuer, String audience, String roleClaim, Duration clockSkew, Roles roles) {
+        this(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, null, roleClaim, null, clockSkew,
+                roles);
+    }
+
     /** HS256 with a shared secret of at least 32 bytes. */
     public static JwtSettings hs256(byte[] secret, Roles roles) {
         return new JwtSettings(Algorithm.HS256, secret, null, null, null, null, null, null, null, roles);
@@ -142,23 +171,47 @@ public record JwtSettings(
     }
 
     public JwtSettings withIssuer(String newIssuer) {
-        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, newIssuer, audience, roleClaim,
-                clockSkew, roles);
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, newIssuer, audience, subjectClaim,
+                roleClaim, roleMap, clockSkew, roles);
     }
 
     public JwtSettings withAudience(String newAudience) {
-        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, newAudience, roleClaim,
-                clockSkew, roles);
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, newAudience, subjectClaim,
+                roleClaim, roleMap, clockSkew, roles);
+    }
+
+    /** The claim that holds the user id: a string, or a whole number read as its decimal text. */
+    public JwtSettings withSubjectClaim(String newSubjectClaim) {
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, newSubjectClaim,
+                roleClaim, roleMap, clockSkew, roles);
     }
 
     public JwtSettings withRoleClaim(String newRoleClaim) {
-        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, newRoleClaim,
-                clockSkew, roles);
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, subjectClaim,
+                newRoleClaim, roleMap, clockSkew, roles);
+    }
+
+    /** Both claim names at once, so that swapping them never passes through a state where they are the same. */
+    public JwtSettings withClaims(String newSubjectClaim, String newRoleClaim) {
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, newSubjectClaim,
+                newRoleClaim, roleMap, clockSkew, roles);
+    }
+
+    /** Token role to CareChat role ({@code mom -> patient}), applied before the role is read. */
+    public JwtSettings withRoleMap(Map<String, String> newRoleMap) {
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, subjectClaim,
+                roleClaim, newRoleMap, clockSkew, roles);
     }
 
     public JwtSettings withClockSkew(Duration newClockSkew) {
-        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, roleClaim,
-                newClockSkew, roles);
+        return new JwtSettings(algorithm, secret, publicKeyPem, jwksFile, jwksUrl, issuer, audience, subjectClaim,
+                roleClaim, roleMap, newClockSkew, roles);
+    }
+
+    /** The CareChat role name a token's role stands for: the map's target, or the name itself when unmapped. */
+    public String mapRole(String tokenRole) {
+        String mapped = roleMap.get(normalizedRole(tokenRole));
+        return mapped != null ? mapped : tokenRole;
     }
 
     /** A copy of the HS256 secret, or null for the public-key algorithms. */
@@ -177,7 +230,9 @@ public record JwtSettings(
                 && Objects.equals(jwksUrl, that.jwksUrl)
                 && Objects.equals(issuer, that.issuer)
                 && Objects.equals(audience, that.audience)
+                && subjectClaim.equals(that.subjectClaim)
                 && roleClaim.equals(that.roleClaim)
+                && roleMap.equals(that.roleMap)
                 && clockSkew.equals(that.clockSkew)
                 && roles.equals(that.roles);
     }
@@ -185,7 +240,7 @@ public record JwtSettings(
     @Override
     public int hashCode() {
         return Objects.hash(algorithm, Arrays.hashCode(secret), publicKeyPem, jwksFile, jwksUrl, issuer, audience,
-                roleClaim, clockSkew, roles);
+                subjectClaim, roleClaim, roleMap, clockSkew, roles);
     }
 
     @Override
@@ -197,7 +252,9 @@ public record JwtSettings(
                 + ", jwksUrl=" + (jwksUrl == null ? "none" : withoutCredentials(jwksUrl))
                 + ", issuer=" + (issuer == null ? "not checked" : issuer)
                 + ", audience=" + (audience == null ? "not checked" : audience)
+                + ", subjectClaim=" + subjectClaim
                 + ", roleClaim=" + roleClaim
+                + ", roleMap=" + roleMap
                 + ", clockSkew=" + clockSkew
                 + ", roles=" + roles.names() + "]";
     }
@@ -208,6 +265,35 @@ public record JwtSettings(
             throw new IllegalArgumentException("CHAT_JWT_SECRET must be at least " + MIN_HMAC_SECRET_BYTES
                     + " bytes (256 bits) for HS256; got " + secret.length + " bytes");
         }
+    }
+
+    /** Role names as CareChat compares them: without surrounding blanks, ignoring case. */
+    static String normalizedRole(String name) {
+        return name == null ? null : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> checkedRoleMap(Map<String, String> given, Roles roles) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> checked = new LinkedHashMap<>();
+        given.forEach((tokenRole, carechatRole) -> {
+            String key = normalizedRole(tokenRole);
+            String target = normalizedRole(carechatRole);
+            if (key == null || key.isEmpty() || target == null || target.isEmpty()) {
+                throw new IllegalArgumentException("the role map has an empty role name: '" + tokenRole + "' -> '"
+                        + carechatRole + "'");
+            }
+            if (checked.containsKey(key)) {
+                throw new IllegalArgumentException("the role map maps '" + key + "' twice (role names ignore case)");
+            }
+            if (roles.named(target).isEmpty()) {
+                throw new IllegalArgumentException("the role map maps '" + key + "' to '" + target
+                        + "', which is not a role CareChat knows");
+            }
+            checked.put(key, target);
+        });
+        return Collections.unmodifiableMap(checked);
     }
 
     private static void requireHttpUrl(URI url) {

@@ -19,6 +19,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.MalformedURLException;
 import java.security.Key;
 import java.security.PublicKey;
@@ -46,6 +47,10 @@ import org.carechat.domain.user.UserId;
  * Verifies the identity provider's JWTs with nimbus-jose-jwt: one pinned algorithm, its key (secret, PEM
  * public key, or JWKS whose {@code kid} selects the key), then the claims against the injected clock.
  *
+ * <p>The user id is read from the configured subject claim ({@code sub} by default): a string, or a whole number
+ * (the numeric ids of an SQL-backed login) read as its decimal text; anything else, or no such claim, is a token
+ * that names nobody. The role claim's value goes through the role map before CareChat reads it.
+ *
  * <p>Claims are checked here rather than by nimbus's {@code DefaultJWTClaimsVerifier} because that one reads
  * the system clock, and because each refusal should say in a few words why. No refusal and no exception
  * carries the token.
@@ -59,7 +64,9 @@ public final class NimbusTokenVerifier implements TokenVerifier {
     private final VerifierSource verifiers;
     private final String issuer;
     private final String audience;
+    private final String subjectClaim;
     private final String roleClaim;
+    private final JwtSettings settings;
     private final Duration clockSkew;
     private final Roles roles;
     private final Clock clock;
@@ -77,7 +84,9 @@ public final class NimbusTokenVerifier implements TokenVerifier {
         this.jwsAlgorithm = JWSAlgorithm.parse(algorithm.name());
         this.issuer = settings.issuer();
         this.audience = settings.audience();
+        this.subjectClaim = settings.subjectClaim();
         this.roleClaim = settings.roleClaim();
+        this.settings = settings;
         this.clockSkew = settings.clockSkew();
         this.roles = settings.roles();
         this.verifiers = verifierSource(settings);
@@ -160,11 +169,12 @@ public final class NimbusTokenVerifier implements TokenVerifier {
         if (audience != null && (claims.getAudience() == null || !claims.getAudience().contains(audience))) {
             return refuse("wrong audience");
         }
-        String subject = claims.getSubject();
-        if (subject == null) {
+        Object subjectValue = claims.getClaim(subjectClaim);
+        if (subjectValue == null) {
             return refuse("missing subject");
         }
-        if (!Ids.isWellFormed(subject)) {
+        String subject = subjectText(subjectValue);
+        if (subject == null || !Ids.isWellFormed(subject)) {
             return refuse("malformed subject");
         }
         Object roleValue = claims.getClaim(roleClaim);
@@ -174,7 +184,7 @@ public final class NimbusTokenVerifier implements TokenVerifier {
         if (!(roleValue instanceof String roleName)) {
             return refuse("malformed role");
         }
-        Optional<Role> role = roles.named(roleName);
+        Optional<Role> role = roles.named(settings.mapRole(roleName));
         if (role.isEmpty()) {
             return refuse("unknown role");
         }
@@ -184,6 +194,21 @@ public final class NimbusTokenVerifier implements TokenVerifier {
         }
         String name = nameValue == null || ((String) nameValue).isBlank() ? null : ((String) nameValue).strip();
         return Result.ok(new Identity(UserId.of(subject), role.get(), name, expiresAt));
+    }
+
+    /**
+     * A user id as text: a string as it is, a whole number as its decimal digits; null for anything else (a
+     * fraction, an object such as {@code {"$oid": ...}}, a list, a boolean), which names nobody.
+     */
+    private static String subjectText(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        return null;
     }
 
     private static boolean verifiesWithAny(SignedJWT signed, List<JWSVerifier> candidates) {

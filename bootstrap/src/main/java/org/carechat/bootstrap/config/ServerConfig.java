@@ -3,13 +3,17 @@ package org.carechat.bootstrap.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.carechat.adapter.rest.IceServer;
+import org.carechat.domain.user.Roles;
 
 /**
  * The server's whole configuration, read once at start from environment variables and command-line flags
@@ -25,7 +29,9 @@ public record ServerConfig(
         String jwtAlgorithm,
         String jwtIssuer,
         String jwtAudience,
+        String jwtSubjectClaim,
         String jwtRoleClaim,
+        Map<String, String> jwtRoleMap,
         Set<String> allowedOrigins,
         String store,
         Path dataDir,
@@ -98,6 +104,7 @@ public record ServerConfig(
 
     public ServerConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
+        jwtRoleMap = Collections.unmodifiableMap(new LinkedHashMap<>(jwtRoleMap));
         clinicianRoles = Set.copyOf(clinicianRoles);
         iceServers = List.copyOf(iceServers);
     }
@@ -151,7 +158,9 @@ public record ServerConfig(
                 v.text(Option.JWT_ALGORITHM),
                 v.text(Option.JWT_ISSUER),
                 v.text(Option.JWT_AUDIENCE),
+                v.text(Option.JWT_SUBJECT_CLAIM),
                 v.text(Option.JWT_ROLE_CLAIM),
+                v.roleMap(Option.JWT_ROLE_MAP),
                 v.list(Option.ALLOWED_ORIGINS),
                 v.choice(Option.STORE, STORES),
                 Path.of(v.text(Option.DATA_DIR)),
@@ -206,12 +215,39 @@ public record ServerConfig(
         if (keySources > 1) {
             throw new ConfigException("give only one of CHAT_JWT_SECRET, CHAT_JWT_PUBLIC_KEY and CHAT_JWT_JWKS");
         }
+        if (jwtSubjectClaim.equals(jwtRoleClaim)) {
+            throw new ConfigException("CHAT_JWT_SUBJECT_CLAIM and CHAT_JWT_ROLE_CLAIM must name different claims; both are '"
+                    + jwtRoleClaim + "'");
+        }
+        requireKnownTargets();
         if ("mongo".equals(store) && mongoUri == null) {
             throw new ConfigException("CHAT_STORE=mongo needs CHAT_MONGO_URI (for example mongodb://db1,db2,db3/?replicaSet=rs0)");
         }
         if (idleTimeout.compareTo(pingInterval) <= 0) {
             throw new ConfigException("CHAT_IDLE_TIMEOUT must be longer than CHAT_PING_INTERVAL");
         }
+    }
+
+    /** Every role the role map renames to is one CareChat knows: patient, admin, service or a clinician role. */
+    private void requireKnownTargets() {
+        if (jwtRoleMap.isEmpty()) {
+            return;
+        }
+        Roles roles;
+        try {
+            roles = Roles.withClinicians(clinicianRoles);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("CHAT_CLINICIAN_ROLES: " + e.getMessage());
+        }
+        jwtRoleMap.forEach((tokenRole, carechatRole) -> {
+            if (roles.named(carechatRole).isEmpty()) {
+                Set<String> clinicians = new TreeSet<>();
+                roles.names().stream().filter(name -> roles.named(name).orElseThrow().isClinician()).forEach(clinicians::add);
+                throw new ConfigException("CHAT_JWT_ROLE_MAP maps '" + tokenRole + "' to '" + carechatRole
+                        + "', which is not a CareChat role; the roles are patient, admin, service and the clinician roles "
+                        + "of CHAT_CLINICIAN_ROLES (" + String.join(", ", clinicians) + ")");
+            }
+        });
     }
 
     /** A server checks tokens: it needs a key to check them with, unless the demo makes one up. */
@@ -298,6 +334,35 @@ public record ServerConfig(
                 }
             }
             return items;
+        }
+
+        /**
+         * Comma-separated {@code tokenRole=carechatRole} pairs, names lower-cased (roles ignore case, so
+         * {@code Mom} and {@code mom} are one key); blank items between commas are skipped.
+         */
+        Map<String, String> roleMap(Option option) {
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (String item : text(option).split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                String[] sides = item.split("=", -1);
+                if (sides.length != 2) {
+                    throw new ConfigException(option.env() + ": '" + item.strip()
+                            + "' is not a pair tokenRole=carechatRole (as in mom=patient,service_provider=nurse)");
+                }
+                String tokenRole = sides[0].strip().toLowerCase(Locale.ROOT);
+                String carechatRole = sides[1].strip().toLowerCase(Locale.ROOT);
+                if (tokenRole.isEmpty() || carechatRole.isEmpty()) {
+                    throw new ConfigException(option.env() + ": '" + item.strip()
+                            + "' has an empty side; write tokenRole=carechatRole");
+                }
+                if (pairs.putIfAbsent(tokenRole, carechatRole) != null) {
+                    throw new ConfigException(option.env() + " maps '" + tokenRole
+                            + "' twice (role names ignore case); give each token role once");
+                }
+            }
+            return pairs;
         }
 
         /** {@code 45s}, {@code 15m}, {@code 500ms}, {@code 2h}, or ISO-8601 ({@code PT45S}). */

@@ -85,16 +85,16 @@ final class Settings {
             } else {
                 settings = JwtSettings.hs256(demoSecret, roles);
             }
+            if (config.jwtIssuer() != null) {
+                settings = settings.withIssuer(config.jwtIssuer());
+            }
+            if (config.jwtAudience() != null) {
+                settings = settings.withAudience(config.jwtAudience());
+            }
+            return settings.withClaims(config.jwtSubjectClaim(), config.jwtRoleClaim()).withRoleMap(config.jwtRoleMap());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        if (config.jwtIssuer() != null) {
-            settings = settings.withIssuer(config.jwtIssuer());
-        }
-        if (config.jwtAudience() != null) {
-            settings = settings.withAudience(config.jwtAudience());
-        }
-        return settings.withRoleClaim(config.jwtRoleClaim());
     }
 
     private static void requireAlgorithm(ServerConfig config, JwtSettings.Algorithm expected) {
