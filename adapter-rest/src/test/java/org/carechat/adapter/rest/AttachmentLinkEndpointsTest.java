@@ -276,6 +276,7 @@ class AttachmentLinkEndpointsTest {
                 String.join(".", parts[0], parts[1], "ADMIN", parts[3], parts[4]),
                 String.join(".", parts[0], parts[1], parts[2], later, parts[4]),
                 String.join(".", parts[0], parts[1], parts[2], parts[3], flipped(parts[4])),
+                String.join(".", parts[0], parts[1], parts[2], parts[3], respelled(parts[4])),
                 String.join(".", parts[0], parts[1], parts[2], parts[3], parts[4].substring(0, 20)));
 
         for (String forged : tampered) {
@@ -283,9 +284,18 @@ class AttachmentLinkEndpointsTest {
         }
     }
 
+    /** One character of the mac changed, in the middle, where every bit counts. */
     private static String flipped(String mac) {
-        char last = mac.charAt(mac.length() - 1);
-        return mac.substring(0, mac.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int middle = mac.length() / 2;
+        char c = mac.charAt(middle);
+        return mac.substring(0, middle) + (c == 'A' ? 'B' : 'A') + mac.substring(middle + 1);
+    }
+
+    /** The same mac bytes spelled otherwise: the last character's unused low bits set (a decoder ignores them). */
+    private static String respelled(String mac) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(mac.charAt(mac.length() - 1));
+        return mac.substring(0, mac.length() - 1) + alphabet.charAt(last ^ 1);
     }
 
     @Test

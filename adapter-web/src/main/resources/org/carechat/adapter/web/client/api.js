@@ -50,7 +50,9 @@ export function createApi(token, onUnauthorized) {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', '/api/chat/attachments');
       xhr.setRequestHeader('Authorization', 'Bearer ' + token);
-      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      // nothing claimed: the server decides the type from the bytes (a browser's guess, text/csv say, would be
+      // refused where it contradicts them)
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
       xhr.setRequestHeader('X-File-Name', "UTF-8''" + encodeURIComponent(file.name || 'file'));
       xhr.upload.onprogress = e => e.lengthComputable && onProgress && onProgress(e.loaded / e.total);
       xhr.onload = () => {

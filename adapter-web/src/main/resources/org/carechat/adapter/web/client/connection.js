@@ -12,12 +12,15 @@ export class SocketError extends Error {
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 10000;
+/** A reply that takes longer means a connection that is dead without knowing it: it is dropped and made again. */
+const REPLY_TIMEOUT_MS = 10000;
 
 export class Connection {
   /**
    * @param token the bearer token (sent as access_token: browsers cannot set headers on a WebSocket)
    * @param handlers onEvent(event, data) for pushed events, onState(state) for changes, onOpen() after every
-   *        (re)connect (the place to catch up with sync), onExpired() when the server says the token expired
+   *        (re)connect (the place to catch up with sync), onExpired() when the token has expired (the server's
+ *        4401, or expired() true before a reconnection)
    */
   constructor(token, handlers) {
     this.token = token;
@@ -27,6 +30,13 @@ export class Connection {
     this.attempts = 0;
     this.state = State.CONNECTING;
     this.stopped = false;
+    this.backOnline = () => {
+      if (this.state === State.RECONNECTING) {
+        clearTimeout(this.retry);
+        this.open();
+      }
+    };
+    window.addEventListener('online', this.backOnline);
     this.open();
   }
 
@@ -39,7 +49,7 @@ export class Connection {
       this.setState(State.ONLINE);
       this.handlers.onOpen && this.handlers.onOpen();
     };
-    socket.onmessage = e => this.receive(e.data);
+    socket.onmessage = e => socket === this.socket && this.receive(e.data);
     socket.onclose = e => this.closed(socket, e);
   }
 
@@ -52,7 +62,8 @@ export class Connection {
     }
     const data = frame.data || {};
     if (frame.re && this.pending.has(frame.re)) {
-      const {resolve, reject} = this.pending.get(frame.re);
+      const {resolve, reject, timer} = this.pending.get(frame.re);
+      clearTimeout(timer);
       this.pending.delete(frame.re);
       if (frame.event === 'error') {
         reject(new SocketError(data.code, data.message, data.retryAfterMs));
@@ -68,7 +79,9 @@ export class Connection {
     if (socket !== this.socket) {
       return;
     }
-    for (const {reject} of this.pending.values()) {
+    this.socket = null;
+    for (const {reject, timer} of this.pending.values()) {
+      clearTimeout(timer);
       reject(new SocketError('DISCONNECTED', 'The connection dropped before the server answered.'));
     }
     this.pending.clear();
@@ -76,7 +89,7 @@ export class Connection {
       this.setState(State.CLOSED);
       return;
     }
-    if (event.code === 4401) {
+    if (event.code === 4401 || (this.handlers.expired && this.handlers.expired())) {
       this.stopped = true;
       this.setState(State.CLOSED);
       this.handlers.onExpired && this.handlers.onExpired();
@@ -85,7 +98,16 @@ export class Connection {
     this.setState(State.RECONNECTING);
     const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.attempts) * (0.5 + Math.random() / 2);
     this.attempts = Math.min(this.attempts + 1, 10);
-    this.retry = setTimeout(() => this.open(), delay);
+    this.retry = setTimeout(() => {
+      if (this.handlers.expired && this.handlers.expired()) {
+        // a browser sees the upgrade's 401 only as a failed socket: an expired token is not retried
+        this.stopped = true;
+        this.setState(State.CLOSED);
+        this.handlers.onExpired && this.handlers.onExpired();
+        return;
+      }
+      this.open();
+    }, delay);
   }
 
   setState(state) {
@@ -99,9 +121,17 @@ export class Connection {
       return Promise.reject(new SocketError('OFFLINE', 'Not connected: it will be sent when the connection is back.'));
     }
     const id = 'w' + (++this.next);
+    const socket = this.socket;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, {resolve, reject});
-      this.socket.send(JSON.stringify({event, id, data}));
+      const timer = setTimeout(() => {
+        if (this.pending.has(id) && socket === this.socket) {
+          // closing rejects every request in flight and reconnects; sends are retried with their clientMessageId
+          socket.close(4000, 'no reply');
+          this.closed(socket, {code: 4000}); // at once: a dead connection does not finish its closing handshake
+        }
+      }, REPLY_TIMEOUT_MS);
+      this.pending.set(id, {resolve, reject, timer});
+      socket.send(JSON.stringify({event, id, data}));
     });
   }
 
@@ -116,6 +146,7 @@ export class Connection {
   close() {
     this.stopped = true;
     clearTimeout(this.retry);
+    window.removeEventListener('online', this.backOnline);
     if (this.socket) {
       this.socket.close(1000, 'signed out');
     }

@@ -4,7 +4,7 @@ import {createApi} from './api.js';
 import {Calls} from './calls.js';
 import {Connection, State} from './connection.js';
 import {ChatModel} from './model.js';
-import {claimsOf, forgetToken, keepToken, storedToken, watchIdle} from './session.js';
+import {claimsOf, expired, forgetToken, keepToken, storedToken, watchIdle} from './session.js';
 import {CallPanel, ConversationList, ConversationView, useChanges} from './views.js';
 
 function SignIn({notice, onSignedIn}) {
@@ -49,7 +49,8 @@ function SignIn({notice, onSignedIn}) {
         ${error && html`<p class="error" role="alert">${error}</p>`}
         <button type="submit" disabled=${!pasted.trim()}>Sign in</button>
       </form>
-      <p class="hint">Your sign-in is kept in this tab only, and ends when you close it or sign out.</p>
+      <p class="hint">Your sign-in is kept in this tab only, until you sign out or leave it idle; on a shared
+        computer, sign out when you leave.</p>
     </main>`;
 }
 
@@ -69,6 +70,11 @@ function Session({token, onSignOut}) {
     let connection = null;
     let calls = null;
     let stopIdle = () => {};
+    const expiry = setInterval(() => {
+      if (expired(claims)) {
+        onSignOut('Your sign-in expired. Sign in again.');
+      }
+    }, 5000);
     const api = createApi(token, () => onSignOut('The server did not accept your sign-in (it may have expired). Sign in again.'));
     const model = new ChatModel(claims.sub, typeof claims.name === 'string' ? claims.name : null, api);
     api.get('/api/chat/client-settings').then(settings => {
@@ -78,7 +84,7 @@ function Session({token, onSignOut}) {
       model.follow(settings);
       calls = new Calls(model, settings.iceServers);
       const idle = settings.idleSignOutSeconds;
-      stopIdle = watchIdle(idle, () => onSignOut(`Signed out after ${idle < 120 ? idle + " seconds" : Math.round(idle / 60) + " minutes"} without activity.`));
+      stopIdle = watchIdle(idle, () => !!calls.call, () => onSignOut(`Signed out after ${idle < 120 ? idle + " seconds" : Math.round(idle / 60) + " minutes"} without activity.`));
       connection = new Connection(token, {
         onEvent: (event, data) => {
           model.handle(event, data);
@@ -90,6 +96,7 @@ function Session({token, onSignOut}) {
         },
         onOpen: () => model.reconnected().catch(e => model.setNotice(e.message)),
         onExpired: () => onSignOut('Your sign-in expired. Sign in again.'),
+        expired: () => expired(claims),
       });
       model.attach(connection);
       setSession({model, calls});
@@ -100,10 +107,23 @@ function Session({token, onSignOut}) {
     });
     const shown = () => model.markSeen();
     document.addEventListener('visibilitychange', shown);
+    // leaving the page mid-call ends the call for the other side too, instead of leaving them with frozen media
+    const leaving = () => calls && calls.hangUp();
+    window.addEventListener('pagehide', leaving);
+    const unsentWarning = e => {
+      if (model.unsent() > 0) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', unsentWarning);
     return () => {
       stopped = true;
       stopIdle();
+      clearInterval(expiry);
       document.removeEventListener('visibilitychange', shown);
+      window.removeEventListener('pagehide', leaving);
+      window.removeEventListener('beforeunload', unsentWarning);
       if (calls) {
         calls.hangUp();
       }
@@ -137,7 +157,7 @@ function Shell({model, calls, onSignOut}) {
         <span class="me" data-me=${model.me}>${model.myName()}</span>
         <label class="status-pick">
           <span class="visually-hidden">My status</span>
-          <select onChange=${e => model.setStatus(e.target.value).catch(() => {})}>
+          <select value=${model.status} onChange=${e => model.setStatus(e.target.value).catch(() => {})}>
             <option value="available">Available</option>
             <option value="busy">Busy</option>
             <option value="away">Away</option>
@@ -160,21 +180,12 @@ function Shell({model, calls, onSignOut}) {
     </div>`;
 }
 
-function readableStoredToken() {
-  const token = storedToken();
-  try {
-    return token && claimsOf(token) ? token : null;
-  } catch (e) {
-    forgetToken();
-    return null;
-  }
-}
-
 function App() {
-  const [token, setToken] = useState(readableStoredToken());
+  const [token, setToken] = useState(storedToken());
   const [notice, setNotice] = useState(null);
   const signOut = why => {
     forgetToken();
+    document.title = 'CareChat';
     setToken(null);
     setNotice(why || 'You are signed out.');
   };

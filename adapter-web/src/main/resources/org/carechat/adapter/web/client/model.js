@@ -5,6 +5,8 @@ import {State} from './connection.js';
 const PAGE = 50;
 const SYNC_LIMIT = 100;
 const TYPING_SHOWN_MS = 8000;
+const LINK_MARGIN_MS = 5000;
+const RETRYABLE = new Set(['OFFLINE', 'DISCONNECTED', 'TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED']);
 
 let sends = 0;
 
@@ -22,6 +24,10 @@ function byConversationOrder(a, b) {
   return at(b).localeCompare(at(a));
 }
 
+function rank(status) {
+  return {sending: 0, failed: 0, refused: 0, sent: 1, delivered: 2, read: 3}[status] ?? 0;
+}
+
 export class ChatModel extends EventTarget {
   constructor(me, displayName, api) {
     super();
@@ -29,14 +35,17 @@ export class ChatModel extends EventTarget {
     this.displayName = displayName;
     this.api = api;
     this.conversations = new Map();
-    this.threads = new Map();   // conversationId -> {bySeq: Map, pending: [], hasMoreBefore, loading}
-    this.typing = new Map();    // conversationId -> Map(userId -> timer)
-    this.presence = new Map();  // userId -> {online, status, lastSeen}
+    this.threads = new Map();     // conversationId -> thread (see thread())
+    this.typing = new Map();      // conversationId -> Map(userId -> timer)
+    this.presence = new Map();    // userId -> {online, status, lastSeen}, from events newer than the REST answers
+    this.delivered = new Map();   // conversationId -> the highest seq we reported delivered
+    this.readUpTo = new Map();    // conversationId -> the highest seq we reported read
+    this.links = new Map();       // attachmentId -> Promise of {url, expiresAt}
     this.openId = null;
     this.connection = null;
     this.connectionState = State.CONNECTING;
+    this.status = 'available';
     this.notice = null;
-    this.readUpTo = new Map();  // conversationId -> the highest seq we told the server we read
     this.scheduled = false;
     this.editWindowMs = 15 * 60 * 1000;
     this.maxTextLength = 4000;
@@ -65,6 +74,11 @@ export class ChatModel extends EventTarget {
   setNotice(text) {
     this.notice = text;
     this.changed();
+  }
+
+  /** The open conversation, when the page is actually shown (a hidden tab reads nothing). */
+  isSeen(id) {
+    return this.openId === id && document.visibilityState === 'visible';
   }
 
   // ---- conversations ----
@@ -98,17 +112,31 @@ export class ChatModel extends EventTarget {
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    this.conversations = new Map(all.map(c => [c.id, c]));
+    // the answers carry presence as of now: events from before them are older
+    this.presence.clear();
     for (const conversation of all) {
+      this.merge(conversation);
       this.deliveredUpTo(conversation);
     }
     this.changed();
   }
 
-  /** Tells the server this device got what the conversation holds (its cursor never goes back). */
+  /** A conversation from the server, unless what events brought since is newer. */
+  merge(conversation) {
+    const known = this.conversations.get(conversation.id);
+    if (known && known.lastSeq > conversation.lastSeq) {
+      this.conversations.set(conversation.id, {...conversation, lastMessage: known.lastMessage, lastSeq: known.lastSeq,
+        unreadCount: known.unreadCount});
+    } else {
+      this.conversations.set(conversation.id, conversation);
+    }
+  }
+
+  /** Tells the server this device got what the conversation holds, once per seq (its cursor never goes back). */
   deliveredUpTo(conversation) {
     const last = conversation.lastMessage;
-    if (last && last.senderId !== this.me && this.connection) {
+    if (last && last.senderId !== this.me && conversation.lastSeq > (this.delivered.get(conversation.id) || 0)) {
+      this.delivered.set(conversation.id, conversation.lastSeq);
       this.connection.tell('mark_delivered', {conversationId: conversation.id, upToSeq: conversation.lastSeq});
     }
   }
@@ -120,14 +148,15 @@ export class ChatModel extends EventTarget {
 
   async ensureConversation(id) {
     if (!this.conversations.has(id)) {
-      this.upsertConversation(await this.api.get(`/api/chat/conversations/${encodeURIComponent(id)}`));
+      this.merge(await this.api.get(`/api/chat/conversations/${encodeURIComponent(id)}`));
+      this.changed();
     }
     return this.conversations.get(id);
   }
 
   async startWith(personId) {
     const conversation = await this.api.post('/api/chat/conversations', {participantId: personId});
-    this.upsertConversation(conversation);
+    this.merge(conversation);
     await this.open(conversation.id);
     return conversation;
   }
@@ -139,9 +168,14 @@ export class ChatModel extends EventTarget {
 
   // ---- one conversation ----
 
+  /**
+   * The messages held of one conversation: {@code syncedUpTo} is the seq up to which we hold every message from
+   * the newest page on (what `sync` continues from), {@code oldest} the lowest seq a history page brought.
+   */
   thread(id) {
     if (!this.threads.has(id)) {
-      this.threads.set(id, {bySeq: new Map(), pending: [], hasMoreBefore: true, loading: false, loaded: false});
+      this.threads.set(id, {bySeq: new Map(), pending: [], hasMoreBefore: true, loading: false, loaded: false,
+        syncedUpTo: 0, oldest: null, syncing: null});
     }
     return this.threads.get(id);
   }
@@ -153,20 +187,15 @@ export class ChatModel extends EventTarget {
   }
 
   find(id, messageId) {
-    for (const message of this.thread(id).bySeq.values()) {
-      if (message.id === messageId) {
-        return message;
+    const thread = this.threads.get(id);
+    if (thread) {
+      for (const message of thread.bySeq.values()) {
+        if (message.id === messageId) {
+          return message;
+        }
       }
     }
     return null;
-  }
-
-  lastSeqOf(id) {
-    let last = 0;
-    for (const seq of this.thread(id).bySeq.keys()) {
-      last = Math.max(last, seq);
-    }
-    return last;
   }
 
   async open(id) {
@@ -175,10 +204,8 @@ export class ChatModel extends EventTarget {
     const thread = this.thread(id);
     if (!thread.loaded) {
       await this.loadOlder(id);
-      thread.loaded = true;
-    } else {
-      await this.catchUp(id);
     }
+    await this.catchUp(id);
     this.markSeen();
   }
 
@@ -198,50 +225,78 @@ export class ChatModel extends EventTarget {
     if (message.clientMessageId) {
       thread.pending = thread.pending.filter(p => p.clientMessageId !== message.clientMessageId);
     }
+    if (thread.loaded) {
+      while (thread.bySeq.has(thread.syncedUpTo + 1)) {
+        thread.syncedUpTo++;
+      }
+    }
   }
 
-  /** The page before the oldest message we hold (the newest page at first). */
+  /** The page before the oldest message a page brought (the newest page at first). */
   async loadOlder(id) {
     const thread = this.thread(id);
-    if (thread.loading || !thread.hasMoreBefore) {
+    if (thread.loading || (thread.loaded && !thread.hasMoreBefore)) {
       return;
     }
     thread.loading = true;
     this.changed();
     try {
-      const oldest = Math.min(...thread.bySeq.keys());
-      const query = thread.bySeq.size ? {limit: PAGE, before: oldest} : {limit: PAGE};
+      const query = thread.oldest !== null ? {limit: PAGE, before: thread.oldest} : {limit: PAGE};
       const page = await this.api.get(`/api/chat/conversations/${encodeURIComponent(id)}/messages`, query);
+      const first = !thread.loaded;
       page.items.forEach(m => this.keep(m));
+      if (page.items.length) {
+        thread.oldest = Math.min(...page.items.map(m => m.seq));
+      }
       thread.hasMoreBefore = page.hasMore;
+      if (first) {
+        // the newest page holds everything up to its newest message; what events brought meanwhile joins on
+        thread.loaded = true;
+        thread.syncedUpTo = page.items.length ? Math.max(...page.items.map(m => m.seq)) : 0;
+        while (thread.bySeq.has(thread.syncedUpTo + 1)) {
+          thread.syncedUpTo++;
+        }
+      }
     } finally {
       thread.loading = false;
       this.changed();
     }
   }
 
-  /** Asks for every message after the last one we hold (after a reconnect, or a gap in seq). */
-  async catchUp(id) {
+  /** Every message after the last one held without a gap (after a reconnect, or a gap in seq); one at a time. */
+  catchUp(id) {
     const thread = this.thread(id);
-    if (!thread.loaded && thread.bySeq.size === 0) {
-      return;
+    if (!thread.loaded) {
+      return Promise.resolve();
     }
-    let hasMore = true;
-    while (hasMore) {
-      const result = await this.connection.request('sync', {conversationId: id, afterSeq: this.lastSeqOf(id),
-        limit: SYNC_LIMIT});
-      result.messages.forEach(m => this.keep(m));
-      hasMore = result.hasMore && result.messages.length > 0;
-    }
-    this.changed();
+    const run = async () => {
+      let hasMore = true;
+      while (hasMore) {
+        const from = thread.syncedUpTo;
+        const result = await this.connection.request('sync', {conversationId: id, afterSeq: from, limit: SYNC_LIMIT});
+        result.messages.forEach(m => this.keep(m));
+        // a message missing for good (never the case: seq is gap-free) must not loop forever
+        hasMore = result.hasMore && thread.syncedUpTo > from;
+      }
+      this.changed();
+    };
+    thread.syncing = (thread.syncing || Promise.resolve()).then(run, run);
+    return thread.syncing;
   }
 
   /** After every (re)connect: the list again, what was missed in the threads we hold, then what waited to go. */
   async reconnected() {
-    await this.loadConversations();
+    const steps = [() => this.loadConversations()];
     for (const [id, thread] of this.threads) {
       if (thread.loaded) {
-        await this.catchUp(id);
+        steps.push(() => this.catchUp(id));
+      }
+    }
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (e) {
+        this.setNotice(`Could not catch up: ${e.message}`);
       }
     }
     for (const thread of this.threads.values()) {
@@ -249,27 +304,26 @@ export class ChatModel extends EventTarget {
         this.transmit(pending);
       }
     }
+    if (this.status !== 'available') {
+      this.connection.tell('set_status', {status: this.status});
+    }
     this.markSeen();
   }
 
-  /** mark_read for the open conversation, when the page is shown, up to the newest message of someone else. */
+  /** mark_read for the open conversation, when the page is shown, up to the newest message held. */
   markSeen() {
     const id = this.openId;
-    if (!id || document.visibilityState !== 'visible' || !this.connection) {
+    if (!id || !this.isSeen(id) || !this.connection) {
       return;
     }
-    let upTo = 0;
-    for (const message of this.thread(id).bySeq.values()) {
-      if (message.senderId !== this.me) {
-        upTo = Math.max(upTo, message.seq);
-      }
-    }
+    const thread = this.thread(id);
+    const upTo = thread.syncedUpTo;
     const conversation = this.conversations.get(id);
-    if (upTo > (this.readUpTo.get(id) || 0) || (conversation && conversation.unreadCount > 0 && upTo > 0)) {
+    if (upTo > 0 && (upTo > (this.readUpTo.get(id) || 0) || (conversation && conversation.unreadCount > 0))) {
       this.readUpTo.set(id, upTo);
       this.connection.tell('mark_read', {conversationId: id, upToSeq: upTo});
       if (conversation) {
-        this.upsertConversation({...conversation, unreadCount: 0});
+        this.upsertConversation({...conversation, unreadCount: Math.max(0, conversation.lastSeq - upTo)});
       }
     }
   }
@@ -300,6 +354,7 @@ export class ChatModel extends EventTarget {
     if (pending.replyTo) {
       data.replyTo = pending.replyTo;
     }
+    clearTimeout(pending.retry);
     pending.status = 'sending';
     pending.error = null;
     this.changed();
@@ -308,9 +363,18 @@ export class ChatModel extends EventTarget {
       this.bump(reply.message);
       this.changed();
     }, error => {
-      if (error.code === 'OFFLINE' || error.code === 'DISCONNECTED' || error.code === 'UNAVAILABLE') {
-        pending.status = 'failed'; // sent again, with the same clientMessageId, once the connection is back
-        pending.error = 'Waiting for the connection…';
+      if (!this.thread(pending.conversationId).pending.includes(pending)) {
+        return; // discarded meanwhile
+      }
+      if (RETRYABLE.has(error.code)) {
+        // the same clientMessageId again: stored once, whatever reached the server before
+        pending.status = 'failed';
+        pending.error = error.code === 'RATE_LIMITED' || error.code === 'UNAVAILABLE'
+            ? 'Not sent yet: trying again in a moment…' : 'Waiting for the connection…';
+        if (error.code === 'RATE_LIMITED' || error.code === 'UNAVAILABLE') {
+          pending.retry = setTimeout(() => this.connection.state === State.ONLINE && this.transmit(pending),
+              Math.max(500, error.retryAfterMs || 1000));
+        }
       } else {
         pending.status = 'refused';
         pending.error = error.message;
@@ -324,8 +388,25 @@ export class ChatModel extends EventTarget {
 
   discard(id, clientMessageIdOf) {
     const thread = this.thread(id);
+    thread.pending.filter(p => p.clientMessageId === clientMessageIdOf).forEach(p => clearTimeout(p.retry));
     thread.pending = thread.pending.filter(p => p.clientMessageId !== clientMessageIdOf);
     this.changed();
+  }
+
+  retry(id, clientMessageIdOf) {
+    const pending = this.thread(id).pending.find(p => p.clientMessageId === clientMessageIdOf);
+    if (pending) {
+      this.transmit(pending);
+    }
+  }
+
+  /** Messages typed but not stored yet: the page warns before they are lost with it. */
+  unsent() {
+    let count = 0;
+    for (const thread of this.threads.values()) {
+      count += thread.pending.length;
+    }
+    return count;
   }
 
   async refresh(id) {
@@ -336,18 +417,21 @@ export class ChatModel extends EventTarget {
     }
   }
 
-  /** The conversation's summary after a message joined it. */
+  /**
+   * The conversation's summary after a message joined it. Unread counts as the server does: everything after
+   * one's read cursor, the server's call and system records included; a message of one's own marks what came
+   * before as read.
+   */
   bump(message) {
     const conversation = this.conversations.get(message.conversationId);
-    if (!conversation) {
+    if (!conversation || conversation.lastSeq >= message.seq) {
       return;
     }
-    const unread = message.senderId !== this.me && message.type !== 'system' && this.openId !== message.conversationId
-        ? conversation.unreadCount + 1 : conversation.unreadCount;
-    if (conversation.lastSeq < message.seq) {
-      this.upsertConversation({...conversation, lastMessage: message, lastSeq: message.seq, unreadCount: unread,
-        updatedAt: message.createdAt});
-    }
+    const ownWriting = message.senderId === this.me && message.type !== 'call' && message.type !== 'system';
+    const unread = ownWriting ? 0 : this.isSeen(message.conversationId) ? conversation.unreadCount
+        : conversation.unreadCount + 1;
+    this.upsertConversation({...conversation, lastMessage: message, lastSeq: message.seq, unreadCount: unread,
+      updatedAt: message.createdAt});
   }
 
   request(event, data) {
@@ -391,7 +475,7 @@ export class ChatModel extends EventTarget {
     if (current) {
       const changed = change(current);
       this.keep(changed);
-      this.bumpEdited(changed);
+      this.lastMessageChanged(changed);
       this.changed();
     }
   }
@@ -410,7 +494,28 @@ export class ChatModel extends EventTarget {
   }
 
   setStatus(status) {
+    this.status = status;
+    this.changed();
     return this.request('set_status', {status});
+  }
+
+  /** A short-lived signed link to a file, shared by every view of it until shortly before it expires. */
+  linkFor(attachment) {
+    const known = this.links.get(attachment.id);
+    const now = Date.now();
+    if (known && (known.expiresAt === null || known.expiresAt - now > LINK_MARGIN_MS)) {
+      return known.promise;
+    }
+    const entry = {expiresAt: null, promise: null};
+    entry.promise = this.api.get(`/api/chat/attachments/${encodeURIComponent(attachment.id)}/link`).then(link => {
+      entry.expiresAt = Date.parse(link.expiresAt);
+      return link.url;
+    }, error => {
+      this.links.delete(attachment.id);
+      throw error;
+    });
+    this.links.set(attachment.id, entry);
+    return entry.promise;
   }
 
   // ---- events ----
@@ -421,14 +526,18 @@ export class ChatModel extends EventTarget {
         this.arrived(data.message);
         break;
       case 'message_edited':
-        this.keep(data.message);
-        this.bumpEdited(data.message);
+        if (this.find(data.message.conversationId, data.message.id)) {
+          this.keep(data.message);
+        }
+        this.lastMessageChanged(data.message);
         break;
       case 'message_deleted': {
         const message = this.find(data.conversationId, data.messageId);
         if (message) {
           this.keep({...message, deleted: true, content: null, attachment: null});
         }
+        this.lastMessageChanged({id: data.messageId, conversationId: data.conversationId, deleted: true,
+          content: null, attachment: null}, true);
         break;
       }
       case 'message_reaction_updated': {
@@ -445,7 +554,10 @@ export class ChatModel extends EventTarget {
         }
         break;
       case 'conversation_updated':
-        this.upsertConversation(data.conversation);
+        for (const person of data.conversation.participants) {
+          this.presence.delete(person.id);
+        }
+        this.merge(data.conversation);
         break;
       case 'typing_start':
         this.typingSeen(data.conversationId, data.userId, true);
@@ -468,10 +580,9 @@ export class ChatModel extends EventTarget {
   arrived(message) {
     const id = message.conversationId;
     const thread = this.threads.get(id);
-    if (thread && thread.loaded) {
-      const last = this.lastSeqOf(id);
+    if (thread) {
       this.keep(message);
-      if (last && message.seq > last + 1) {
+      if (thread.loaded && message.seq > thread.syncedUpTo + 1) {
         this.catchUp(id).catch(() => {}); // a gap: fetch what is missing
       }
     }
@@ -482,22 +593,27 @@ export class ChatModel extends EventTarget {
       this.bump(message);
     }
     if (message.senderId !== this.me) {
-      this.connection.tell('mark_delivered', {conversationId: id, upToSeq: message.seq});
-      if (this.openId === id) {
-        this.markSeen();
-      }
+      this.deliveredUpTo({id, lastSeq: message.seq, lastMessage: message});
+    }
+    if (this.isSeen(id)) {
+      this.markSeen();
     }
   }
 
-  bumpEdited(message) {
+  /** The list's preview follows an edit or a delete of the conversation's last message. */
+  lastMessageChanged(message, partial = false) {
     const conversation = this.conversations.get(message.conversationId);
     if (conversation && conversation.lastMessage && conversation.lastMessage.id === message.id) {
-      this.upsertConversation({...conversation, lastMessage: message});
+      this.upsertConversation({...conversation,
+        lastMessage: partial ? {...conversation.lastMessage, ...message} : message});
     }
   }
 
   receipt(id, upToSeq, status) {
-    const thread = this.thread(id);
+    const thread = this.threads.get(id);
+    if (!thread) {
+      return;
+    }
     for (const message of thread.bySeq.values()) {
       if (message.senderId === this.me && message.seq <= upToSeq && rank(message.status) < rank(status)) {
         thread.bySeq.set(message.seq, {...message, status});
@@ -536,8 +652,4 @@ export class ChatModel extends EventTarget {
     }
     return userId;
   }
-}
-
-function rank(status) {
-  return {sending: 0, failed: 0, refused: 0, sent: 1, delivered: 2, read: 3}[status] ?? 0;
 }

@@ -173,7 +173,7 @@ function ConversationItem({model, conversation}) {
           </span>
           <span class="line small">
             <span class="last">${preview(conversation.lastMessage)}</span>
-            ${unread > 0 && html`<span class="badge" aria-label=${unread + ' unread'}>${unread}</span>`}
+            ${unread > 0 && html`<span class="badge" role="img" aria-label=${unread + ' unread'}>${unread}</span>`}
           </span>
         </span>
       </button>
@@ -198,7 +198,7 @@ export function ConversationView({model, calls, conversation}) {
     if (!element) {
       return;
     }
-    if (before.current !== null) {
+    if (before.current !== null && !thread.loading) {
       // older messages came in above: keep what was on screen where it was
       element.scrollTop = element.scrollHeight - before.current;
       before.current = null;
@@ -215,6 +215,19 @@ export function ConversationView({model, calls, conversation}) {
     }
   };
   const typing = model.typingIn(id).map(u => model.nameOf(u));
+  // screen readers hear who wrote, not the history being paged in nor every tick (and never the text itself)
+  const newest = messages.length ? messages[messages.length - 1] : null;
+  const [announced, setAnnounced] = useState('');
+  const lastAnnounced = useRef(null);
+  useEffect(() => {
+    if (newest && newest.seq && newest.senderId !== model.me && lastAnnounced.current !== null
+        && newest.seq > lastAnnounced.current) {
+      setAnnounced(`New message from ${model.nameOf(newest.senderId)}`);
+    }
+    if (newest && newest.seq) {
+      lastAnnounced.current = Math.max(lastAnnounced.current || 0, newest.seq);
+    }
+  }, [newest && newest.seq]);
   return html`
     <section class="conversation-view" aria-label=${'Conversation with ' + person.name} data-conversation-id=${id}>
       <header class="conversation-head">
@@ -240,7 +253,8 @@ export function ConversationView({model, calls, conversation}) {
       ${!conversation.canSend && html`
         <p class="readonly-banner" role="status">This care relationship has ended: you can read this conversation,
           but no longer write in it.</p>`}
-      <ol class="messages" ref=${list} onScroll=${scrolled} aria-live="polite" tabindex="0" aria-label="Messages">
+      <p class="visually-hidden" aria-live="polite">${announced}</p>
+      <ol class="messages" ref=${list} onScroll=${scrolled} tabindex="0" aria-label="Messages">
         ${thread.loading && html`<li class="loading">Loading…</li>`}
         ${!thread.hasMoreBefore && messages.length > 0 && html`<li class="start">Start of the conversation</li>`}
         ${messages.map(message => html`<${Message} key=${message.id || message.clientMessageId} model=${model}
@@ -301,7 +315,9 @@ function Message({model, message, canSend, onReply}) {
         </span>`}
       ${(message.status === 'failed' || message.status === 'refused') && html`
         <span class="send-error" role="alert">${message.error}
-          ${message.status === 'refused' && html`<button type="button" class="link" onClick=${() => model.discard(message.conversationId, message.clientMessageId)}>Discard</button>`}
+          ${model.connection.state === 'online' && html`<button type="button" class="link retry"
+            onClick=${() => model.retry(message.conversationId, message.clientMessageId)}>Retry</button>`}
+          <button type="button" class="link discard" onClick=${() => model.discard(message.conversationId, message.clientMessageId)}>Discard</button>
         </span>`}
       ${stored && !message.deleted && canSend && !editing && html`
         <span class="actions">
@@ -324,7 +340,7 @@ function Message({model, message, canSend, onReply}) {
 function Ticks({status}) {
   const text = {sending: 'Sending', failed: 'Not sent yet', refused: 'Not sent', sent: 'Sent', delivered: 'Delivered', read: 'Read'}[status];
   const mark = {sending: '…', failed: '!', refused: '✕', sent: '✓', delivered: '✓✓', read: '✓✓'}[status];
-  return html`<span class=${'ticks ' + status} title=${text} aria-label=${text}>${mark}</span>`;
+  return html`<span class=${'ticks ' + status} title=${text} role="img" aria-label=${text}>${mark}</span>`;
 }
 
 function Body({model, message}) {
@@ -341,28 +357,32 @@ function Body({model, message}) {
     ${message.content && html`<p class="text">${message.content}</p>`}`;
 }
 
-/** A signed link for a file (the browser cannot send the bearer header with <img src> or a download). */
-function linkFor(model, attachment) {
-  return model.api.get(`/api/chat/attachments/${encodeURIComponent(attachment.id)}/link`).then(link => link.url);
-}
-
 function Picture({model, attachment}) {
   const [src, setSrc] = useState(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    linkFor(model, attachment).then(url => live && setSrc(url), () => live && setFailed(true));
+    // a signed link: the browser cannot send the bearer header with <img src>
+    model.linkFor(attachment).then(url => live && setSrc(url), () => live && setFailed(true));
     return () => { live = false; };
   }, [attachment.id]);
   if (failed) {
     return html`<p class="text"><${Icon} name="image"/> ${attachment.name} (not available)</p>`;
   }
-  return src ? html`<img class="picture" src=${src} alt=${attachment.name}/>`
+  return src ? html`<img class="picture" src=${src} alt=${attachment.name} loading="lazy"/>`
       : html`<span class="picture placeholder" role="img" aria-label=${'Loading ' + attachment.name}></span>`;
 }
 
 function Download({model, attachment}) {
-  const download = () => linkFor(model, attachment).then(url => window.location.assign(url), e => model.setNotice(e.message));
+  // a signed link, followed by a link element of the page: a refusal is a notice here, never a page of JSON
+  const download = () => model.linkFor(attachment).then(url => {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = attachment.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }, e => model.setNotice(`${attachment.name}: ${e.message}`));
   return html`<button type="button" class="download" onClick=${download}><${Icon} name="clip"/> ${attachment.name} <span class="small">(${size(attachment.size)})</span></button>`;
 }
 
@@ -413,12 +433,15 @@ function Composer({model, id, replyTo, onReplyDone}) {
       return;
     }
     setError(null);
+    // the caption and the reply are what the box holds now; the box is free again while the file goes
+    const caption = text.trim() || null;
+    const quoting = replyTo && replyTo.id;
+    setText('');
+    onReplyDone();
     setUpload({name: file.name, progress: 0});
     try {
       const attachment = await model.api.upload(file, progress => setUpload({name: file.name, progress}));
-      model.send(id, {content: text.trim() || null, replyTo: replyTo && replyTo.id, attachment});
-      setText('');
-      onReplyDone();
+      model.send(id, {content: caption, replyTo: quoting, attachment});
     } catch (err) {
       setError(`${file.name}: ${err.message}`);
     } finally {
@@ -445,7 +468,7 @@ function Composer({model, id, replyTo, onReplyDone}) {
         <textarea id="compose" rows="1" placeholder="Write a message" value=${text} maxlength=${model.maxTextLength}
           onInput=${e => typed(e.target.value)}
           onKeyDown=${e => {
-            if (e.key === 'Enter' && !e.shiftKey) {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               send(e);
             } else if (e.key === 'Escape' && replyTo) {
               onReplyDone();
@@ -471,6 +494,16 @@ function Video({stream, muted, className}) {
 export function CallPanel({calls, model}) {
   useChanges(calls);
   const call = calls.call;
+  const accept = useRef(null);
+  const ringing = call && call.phase === 'ringing' && call.direction === 'incoming';
+  useEffect(() => {
+    if (ringing && accept.current) {
+      const before = document.activeElement;
+      accept.current.focus();
+      return () => before && before.focus && document.body.contains(before) && before.focus();
+    }
+    return undefined;
+  }, [ringing, call && call.callId]);
   if (!call) {
     return calls.ended ? html`<p class="call-ended notice" role="status">${calls.ended}
       <button type="button" class="link" onClick=${() => { calls.ended = null; calls.changed(); }}>Dismiss</button></p>` : null;
@@ -479,12 +512,12 @@ export function CallPanel({calls, model}) {
   const kind = call.media === 'video' ? 'video call' : 'voice call';
   const state = call.pc ? call.pc.connectionState : 'new';
   return html`
-    <section class="call" role="dialog" aria-label=${'Call with ' + name} data-phase=${call.phase}
+    <section class="call" role=${ringing ? 'alertdialog' : 'dialog'} aria-label=${'Call with ' + name} data-phase=${call.phase}
       data-connection-state=${state} data-call-id=${call.callId || ''}>
       ${call.phase === 'ringing' && call.direction === 'incoming' && html`
         <p class="call-title">${name} is calling you (${kind})</p>
         <div class="call-actions">
-          <button type="button" class="accept" onClick=${() => calls.accept()}>Accept</button>
+          <button type="button" class="accept" ref=${accept} onClick=${() => calls.accept()}>Accept</button>
           <button type="button" class="decline" onClick=${() => calls.reject()}>Decline</button>
         </div>`}
       ${call.phase === 'ringing' && call.direction === 'outgoing' && html`
