@@ -27,7 +27,7 @@ import org.carechat.wire.ErrorCode;
  * outbox) and hands every text frame to the dispatcher. Presence opens with the socket and closes exactly
  * once, however the socket ends.
  */
-final class ChatSocket implements EventDispatcher.Origin {
+final class ChatSocket implements EventDispatcher.Origin, LiveSocket {
     static final int UNAUTHORIZED = 4401;
 
     private static final Logger LOG = System.getLogger(ChatSocket.class.getName());
@@ -156,7 +156,8 @@ final class ChatSocket implements EventDispatcher.Origin {
     }
 
     /** Run by the liveness sweep: closes on token expiry or silence, pings a quiet socket. */
-    void checkLiveness(Instant now) {
+    @Override
+    public void checkLiveness(Instant now) {
         if (!open || ended.get()) {
             return;
         }
@@ -178,14 +179,21 @@ final class ChatSocket implements EventDispatcher.Origin {
     }
 
     /** Closes after the frames already queued for this socket (server shutdown). */
-    void closeGracefully(CloseReason reason) {
+    @Override
+    public void closeGracefully(CloseReason reason) {
         if (open) {
             outbox.closeAfterFlush(reason);
         }
     }
 
+    @Override
+    public boolean settled() {
+        return ended.get();
+    }
+
     /** Closes now, on the adapter's thread, dropping what is queued. */
-    void close(CloseReason reason) {
+    @Override
+    public void close(CloseReason reason) {
         if (closing.compareAndSet(false, true)) {
             if (outbox != null) {
                 outbox.discard();

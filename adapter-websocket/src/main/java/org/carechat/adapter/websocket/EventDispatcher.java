@@ -48,20 +48,59 @@ final class EventDispatcher {
     }
 
     /**
+     * How answers are written for one door: as CareChat frames on {@code /ws} ({@link #FRAMES}), or as Socket.IO
+     * packets (the Socket.IO door's, which knows whether the client asked for an acknowledgement).
+     */
+    interface Framing {
+        /** The frame of a handled event's reply; null when nothing is sent (a bare ack nobody asked for). */
+        String reply(WireJson json, String id, Reply reply);
+
+        /** The frame of a refusal; {@code retryAfterMs} only for {@code RATE_LIMITED}. */
+        String error(WireJson json, String id, ErrorCode code, String message, Long retryAfterMs);
+    }
+
+    /** CareChat's own frames: {@code {"event", "re"?, "data"}}; a bare ack only to a frame that has an id. */
+    static final Framing FRAMES = new Framing() {
+        @Override
+        public String reply(WireJson json, String id, Reply reply) {
+            return id == null && reply.isAck() ? null : Frames.reply(json, reply.event(), id, reply.data());
+        }
+
+        @Override
+        public String error(WireJson json, String id, ErrorCode code, String message, Long retryAfterMs) {
+            return Frames.error(json, id, code, message, retryAfterMs);
+        }
+    };
+
+    /**
      * Handles one frame.
      *
      * @param retryAfterMs 0 when the frame is within the connection's rate, otherwise how long the client
      *                     should wait: the frame is then answered {@code RATE_LIMITED} and not processed
      */
     void dispatch(Origin origin, String text, long retryAfterMs) {
+        JsonNode root;
+        try {
+            root = json.parse(text);
+            if (!root.isObject()) {
+                throw WireException.badRequest("a frame must be a JSON object {\"event\", \"id\", \"data\"}");
+            }
+        } catch (WireException unreadable) {
+            answerError(origin, FRAMES, null, unreadable.code(), unreadable.getMessage(), null);
+            return;
+        }
+        dispatch(origin, root, retryAfterMs, FRAMES);
+    }
+
+    /**
+     * Handles one frame already read into its envelope {@code {"event", "id"?, "data"?}} (the Socket.IO door
+     * builds it from a packet), answering in {@code framing}.
+     */
+    void dispatch(Origin origin, JsonNode root, long retryAfterMs, Framing framing) {
         String id = null;
         String event = null;
         Reply reply;
         try {
-            JsonNode root = json.parse(text);
-            if (!root.isObject()) {
-                throw WireException.badRequest("a frame must be a JSON object {\"event\", \"id\", \"data\"}");
-            }
             id = idOf(root);
             if (retryAfterMs > 0) {
                 throw new Refusal(new ChatFailure.RateLimited(retryAfterMs));
@@ -76,10 +115,10 @@ final class EventDispatcher {
         } catch (Refusal refusal) {
             ChatFailure failure = refusal.failure();
             Long retry = failure instanceof ChatFailure.RateLimited limited ? limited.retryAfterMs() : null;
-            answerError(origin, id, ErrorCode.of(failure.kind()), failure.message(), retry);
+            answerError(origin, framing, id, ErrorCode.of(failure.kind()), failure.message(), retry);
             return;
         } catch (WireException unreadable) {
-            answerError(origin, id, unreadable.code(), unreadable.getMessage(), null);
+            answerError(origin, framing, id, unreadable.code(), unreadable.getMessage(), null);
             return;
         } catch (VirtualMachineError fatal) {
             throw fatal;
@@ -87,37 +126,36 @@ final class EventDispatcher {
             String name = event;
             // the event name and the session only: never the frame, which may hold health data
             LOG.log(Level.ERROR, () -> "event " + name + " of session " + origin.session() + " failed", bug);
-            answerError(origin, id, ErrorCode.INTERNAL, "the server could not handle this event", null);
+            answerError(origin, framing, id, ErrorCode.INTERNAL, "the server could not handle this event", null);
             return;
         }
-        answer(origin, id, event, reply);
+        answer(origin, framing, id, event, reply);
     }
 
     /**
      * Sends the reply of a handled event. Its effect has happened (a message may be stored), so a reply that
      * cannot be encoded is still answered, with an error that says so, never with silence.
      */
-    private void answer(Origin origin, String id, String event, Reply reply) {
-        if (id == null && reply.isAck()) {
-            return;
-        }
+    private void answer(Origin origin, Framing framing, String id, String event, Reply reply) {
         String frame;
         try {
-            frame = Frames.reply(json, reply.event(), id, reply.data());
+            frame = framing.reply(json, id, reply);
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (RuntimeException | Error unencodable) {
             LOG.log(Level.ERROR, () -> "the reply to " + event + " of session " + origin.session() + " could not be encoded: "
                     + unencodable.getClass().getName());
-            answerError(origin, id, ErrorCode.INTERNAL, "the event was handled, but its reply could not be encoded", null);
+            answerError(origin, framing, id, ErrorCode.INTERNAL, "the event was handled, but its reply could not be encoded", null);
             return;
         }
-        origin.send(frame);
+        if (frame != null) {
+            origin.send(frame);
+        }
     }
 
-    private void answerError(Origin origin, String re, ErrorCode code, String message, Long retryAfterMs) {
+    private void answerError(Origin origin, Framing framing, String re, ErrorCode code, String message, Long retryAfterMs) {
         metrics.error(code);
-        origin.send(Frames.error(json, re, code, message, retryAfterMs));
+        origin.send(framing.error(json, re, code, message, retryAfterMs));
     }
 
     /** The frame's id, or null when it has none; an unusable id is refused (and not echoed). */

@@ -24,11 +24,32 @@ import org.glassfish.tyrus.spi.ServerContainer;
  */
 final class ListenerAddOn implements AddOn {
     private final ServerContainer container;
-    private final String path;
+    private final java.util.Set<String> paths;
+    private final UpgradedConnections upgraded;
 
-    ListenerAddOn(ServerContainer container, String path) {
+    ListenerAddOn(ServerContainer container, java.util.Set<String> paths) {
         this.container = container;
-        this.path = path;
+        this.paths = java.util.Set.copyOf(paths);
+        this.upgraded = new UpgradedConnections(this.paths);
+    }
+
+    /**
+     * Closes the TCP connections of upgraded sockets still open (at shutdown, after their close frames had their
+     * chance): a client that does not answer a close frame (socket.io-client for Java does not) would otherwise
+     * keep its connection, and the HTTP server's graceful shutdown waiting, for the whole grace period, and would
+     * not learn that it must reconnect until then.
+     */
+    int closeUpgradedConnections() {
+        int closed = 0;
+        for (org.glassfish.grizzly.Connection<?> connection : java.util.List.copyOf(upgraded.open)) {
+            connection.closeSilently();
+            closed++;
+        }
+        return closed;
+    }
+
+    boolean hasUpgradedConnections() {
+        return !upgraded.open.isEmpty();
     }
 
     @Override
@@ -37,16 +58,17 @@ final class ListenerAddOn implements AddOn {
         int tyrus = builder.indexOfType(GrizzlyServerFilter.class);
         if (tyrus >= 0) {
             // just below Tyrus's filter, so that it sees the handshake response Tyrus writes
-            builder.add(tyrus, new UpgradedConnections(path));
+            builder.add(tyrus, upgraded);
         }
     }
 
     /** On the way out of a successful handshake of the chat path, exempts its connection from the idle timeout. */
     static final class UpgradedConnections extends BaseFilter {
-        private final String path;
+        private final java.util.Set<String> paths;
+        final java.util.Set<org.glassfish.grizzly.Connection<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        UpgradedConnections(String path) {
-            this.path = path;
+        UpgradedConnections(java.util.Set<String> paths) {
+            this.paths = paths;
         }
 
         @Override
@@ -55,8 +77,12 @@ final class ListenerAddOn implements AddOn {
                     && content.getHttpHeader() instanceof HttpResponsePacket response
                     && response.getStatus() == 101
                     && response.getRequest() != null
-                    && path.equals(response.getRequest().getRequestURI())) {
+                    && paths.contains(response.getRequest().getRequestURI())) {
                 IdleTimeoutFilter.setCustomTimeout(ctx.getConnection(), -1, TimeUnit.SECONDS);
+                org.glassfish.grizzly.Connection<?> connection = ctx.getConnection();
+                if (open.add(connection)) {
+                    connection.addCloseListener((org.glassfish.grizzly.Connection.CloseListener) (closed, type) -> open.remove(closed));
+                }
             }
             return ctx.getInvokeAction();
         }

@@ -46,6 +46,8 @@ final class SocketAdmission {
     private final Metrics metrics;
     /** Admitted upgrades whose socket has not opened yet, with when they were admitted (nanoTime). */
     private final Map<Outbox, Long> opening = new ConcurrentHashMap<>();
+    /** Sockets open but not yet named a user (the Socket.IO door's, before their CONNECT): they count to the cap. */
+    private final java.util.concurrent.atomic.AtomicInteger unnamed = new java.util.concurrent.atomic.AtomicInteger();
 
     SocketAdmission(SessionRegistry registry, WebSocketSettings settings, Executor closer, Metrics metrics) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -58,9 +60,21 @@ final class SocketAdmission {
 
     /** Reserves room for one more socket of the identity's user, registered for delivery from now on. */
     Verdict admit(Identity identity) {
+        return admit(identity, null);
+    }
+
+    /**
+     * As {@link #admit(Identity)}, with a first frame for the socket, queued before anything published to the
+     * user (the Socket.IO door's CONNECT answer, which names the session). The caller counted as one of the
+     * {@link #holdUnnamed() unnamed} sockets so far; that hold becomes the registered room (or ends, when full).
+     */
+    Verdict admit(Identity identity, java.util.function.Function<SessionId, String> firstFrame) {
         SessionId session = new SessionId("s_" + UUID.randomUUID());
         Outbox outbox = Outbox.pending(session, identity.userId(), outboxCapacity, closer, metrics);
-        SessionRegistry.Room room = registry.add(outbox, maxPerUser, maxTotal);
+        if (firstFrame != null) {
+            outbox.offer(firstFrame.apply(session));
+        }
+        SessionRegistry.Room room = registry.add(outbox, maxPerUser, maxTotal - unnamed.get() + (firstFrame != null ? 1 : 0));
         if (room != SessionRegistry.Room.ADDED) {
             return new Full(room);
         }
@@ -78,6 +92,26 @@ final class SocketAdmission {
         } else {
             release(admitted.outbox());
         }
+    }
+
+    /**
+     * Room for a socket that will say who it is only once open: false when the server already holds as many
+     * sockets as it allows, counting the other unnamed ones. Given back with {@link #releaseUnnamed()}, or by
+     * {@link #admit(Identity, java.util.function.Function)}.
+     */
+    boolean holdUnnamed() {
+        int held;
+        do {
+            held = unnamed.get();
+            if (registry.connectionCount() + held >= maxTotal) {
+                return false;
+            }
+        } while (!unnamed.compareAndSet(held, held + 1));
+        return true;
+    }
+
+    void releaseUnnamed() {
+        unnamed.decrementAndGet();
     }
 
     /** Gives the room of an upgrade that did not become a socket back. */

@@ -40,6 +40,31 @@ final class UpgradeGate implements WebSocketEngine {
     private static final Logger LOG = System.getLogger(UpgradeGate.class.getName());
     private static final String BEARER = "bearer ";
     private static final ThreadLocal<SocketAdmission.Admitted> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<SocketIoUpgrade> CURRENT_SOCKET_IO = new ThreadLocal<>();
+    /** The Socket.IO door's path, as socket.io-client asks for it by default. */
+    static final String SOCKET_IO_PATH = "/socket.io/";
+
+    /**
+     * A Socket.IO upgrade let through: the identity of the token it carried (null: the socket names its user
+     * in its CONNECT), and the room held for it among the server's sockets, which its socket takes once open.
+     */
+    static final class SocketIoUpgrade {
+        private final Identity identity;
+        private final java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        SocketIoUpgrade(Identity identity) {
+            this.identity = identity;
+        }
+
+        Identity identity() {
+            return identity;
+        }
+
+        /** The socket takes the held room (once); true if it was still there. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
+    }
 
     private final WebSocketEngine engine;
     private final String path;
@@ -69,13 +94,22 @@ final class UpgradeGate implements WebSocketEngine {
         return CURRENT.get();
     }
 
+    /** The Socket.IO upgrade being handled in this thread, for the configurator (as {@link #currentUpgrade}). */
+    static SocketIoUpgrade currentSocketIoUpgrade() {
+        return CURRENT_SOCKET_IO.get();
+    }
+
     void stopAccepting() {
         accepting = false;
     }
 
     @Override
     public UpgradeInfo upgrade(UpgradeRequest request, UpgradeResponse response) {
-        if (!path.equals(request.getRequestURI().getRawPath())) {
+        String requested = request.getRequestURI().getRawPath();
+        if (SOCKET_IO_PATH.equals(requested)) {
+            return upgradeSocketIo(request, response);
+        }
+        if (!path.equals(requested)) {
             return Unopened.NOT_APPLICABLE;
         }
         if (!accepting) {
@@ -123,6 +157,88 @@ final class UpgradeGate implements WebSocketEngine {
             if (!handedOver) {
                 admission.release(admitted);
             }
+        }
+    }
+
+    /**
+     * The Socket.IO door: the same refusals as {@code /ws} before a socket exists (shutting down, origin, a bad
+     * token the upgrade carries, the user's request budget, the server's cap), plus Engine.IO 4 over WebSocket
+     * only. A token is optional here: a socket.io-client sends it in its CONNECT's auth object, after the upgrade.
+     */
+    private UpgradeInfo upgradeSocketIo(UpgradeRequest request, UpgradeResponse response) {
+        if (!accepting) {
+            return refuse(response, 503, "Service Unavailable");
+        }
+        java.util.Map<String, List<String>> parameters = request.getParameterMap();
+        if (!List.of("4").equals(parameters.get("EIO")) || !List.of("websocket").equals(parameters.get("transport"))) {
+            LOG.log(Level.INFO, "socket.io upgrade refused: not EIO=4 over websocket");
+            return refuse(response, 400, "Bad Request: Engine.IO 4 over WebSocket only (transports: ['websocket'])");
+        }
+        if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+            LOG.log(Level.INFO, "socket.io upgrade refused: origin not allowed");
+            return refuse(response, 403, "Forbidden");
+        }
+        Identity identity = null;
+        String token = tokenOf(request);
+        if (token != null) {
+            Result<Identity> proven = auth.authenticate(token);
+            if (!proven.isOk()) {
+                if (proven.failure() instanceof ChatFailure.Unavailable) {
+                    return refuse(response, 503, "Service Unavailable");
+                }
+                LOG.log(Level.INFO, "socket.io upgrade refused: unauthorized");
+                response.getHeaders().put("WWW-Authenticate", List.of("Bearer realm=\"carechat\""));
+                return refuse(response, 401, "Unauthorized");
+            }
+            identity = proven.orThrow();
+            long retryAfterMs = budgets.admit(Actor.of(identity.userId(), identity.role()));
+            if (retryAfterMs > 0) {
+                response.getHeaders().put("Retry-After",
+                        List.of(Long.toString(new ChatFailure.RateLimited(retryAfterMs).retryAfterSeconds())));
+                return refuse(response, 429, "Too Many Requests");
+            }
+        }
+        if (!admission.holdUnnamed()) {
+            LOG.log(Level.WARNING, "socket.io upgrade refused: the server has as many sockets as allowed");
+            return refuse(response, 503, "Too Many Sockets On This Server");
+        }
+        SocketIoUpgrade upgrade = new SocketIoUpgrade(identity);
+        boolean handedOver = false;
+        CURRENT_SOCKET_IO.set(upgrade);
+        try {
+            UpgradeInfo info = engine.upgrade(request, response);
+            if (info.getStatus() == UpgradeStatus.SUCCESS) {
+                handedOver = true;
+                return new GuardedSocketIo(info, maxFrameBytes, upgrade, admission);
+            }
+            return info;
+        } finally {
+            CURRENT_SOCKET_IO.remove();
+            if (!handedOver && upgrade.take()) {
+                admission.releaseUnnamed();
+            }
+        }
+    }
+
+    /** As {@link Guarded}, for a Socket.IO upgrade: a room its socket did not take when opening is given back. */
+    private record GuardedSocketIo(UpgradeInfo upgrade, int maxFrameBytes, SocketIoUpgrade held,
+                                   SocketAdmission admission) implements UpgradeInfo {
+        @Override
+        public UpgradeStatus getStatus() {
+            return upgrade.getStatus();
+        }
+
+        @Override
+        public Connection createConnection(Writer writer, Connection.CloseListener closeListener) {
+            Connection connection;
+            try {
+                connection = upgrade.createConnection(writer, closeListener);
+            } finally {
+                if (held.take()) {
+                    admission.releaseUnnamed();
+                }
+            }
+            return connection == null ? null : new FrameGuard.GuardedConnection(connection, maxFrameBytes);
         }
     }
 

@@ -32,6 +32,8 @@ import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 public final class WebSocketAdapter {
     /** How long {@link #shutdown()} lets sockets send what they were given before closing them anyway. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** How long closed sockets' clients have to answer the close frame before their connections are cut. */
+    static final Duration CLOSE_ANSWER_GRACE = Duration.ofSeconds(1);
 
     private static final Logger LOG = System.getLogger(WebSocketAdapter.class.getName());
     private static final CloseReason SHUTTING_DOWN =
@@ -41,11 +43,12 @@ public final class WebSocketAdapter {
     private final WebSocketSettings settings;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final Set<ChatSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final SocketWiring wiring;
     private final AuthenticateUseCase auth;
     private final SocketAdmission admission;
     private ChatServerContainer container;
+    private ListenerAddOn addOn;
     private ScheduledFuture<?> sweep;
     private volatile boolean stopped;
 
@@ -66,9 +69,9 @@ public final class WebSocketAdapter {
         scheduler.setRemoveOnCancelPolicy(true);
         metrics.connectionsFrom(registry::connectionCount);
         EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
-        this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
-                new Liveness(settings.pingInterval(), settings.idleTimeout()));
         this.admission = new SocketAdmission(registry, settings, scheduler, metrics);
+        this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
+                new Liveness(settings.pingInterval(), settings.idleTimeout()), auth, admission);
     }
 
     /** Where a frame's use case runs once Grizzly has read it. */
@@ -106,10 +109,15 @@ public final class WebSocketAdapter {
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, settings.path())
                 .configurator(new EndpointConfigurator(wiring))
                 .build();
+        ServerEndpointConfig socketIo = ServerEndpointConfig.Builder.create(SocketIoEndpoint.class, UpgradeGate.SOCKET_IO_PATH)
+                .configurator(new EndpointConfigurator(wiring))
+                .build();
         try {
             created.register(config);
+            created.register(socketIo);
         } catch (DeploymentException e) {
-            throw new IllegalStateException("the WebSocket endpoint could not be deployed at " + settings.path(), e);
+            throw new IllegalStateException("the WebSocket endpoints could not be deployed at " + settings.path() + " and "
+                    + UpgradeGate.SOCKET_IO_PATH, e);
         }
         created.doneDeployment();
         // frames run use cases that may wait for the store: keep them off the selector threads, as Tyrus's
@@ -117,12 +125,24 @@ public final class WebSocketAdapter {
         // either way: Grizzly's HttpHandler hands a request read on a selector thread to the workers.
         listener.getTransport().setIOStrategy(threads == FrameThreads.SELECTOR
                 ? SameThreadIOStrategy.getInstance() : WorkerThreadIOStrategy.getInstance());
-        listener.registerAddOn(new ListenerAddOn(created, settings.path()));
+        addOn = new ListenerAddOn(created, Set.of(settings.path(), UpgradeGate.SOCKET_IO_PATH));
+        listener.registerAddOn(addOn);
         long period = sweepPeriod(settings).toMillis();
         sweep = scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
         container = created;
         LOG.log(Level.INFO, () -> "WebSocket endpoint installed at " + settings.path());
     }
+
+    /**
+     * The HTTP side of the Socket.IO door, for the server to mount at {@code /socket.io} (context path) next to
+     * its other handlers: Engine.IO's long-polling transport is answered 400, saying to use WebSocket.
+     */
+    public org.glassfish.grizzly.http.server.HttpHandler socketIoHttpHandler() {
+        return new SocketIoPolling();
+    }
+
+    /** Where {@link #socketIoHttpHandler()} belongs. */
+    public static final String SOCKET_IO_CONTEXT = "/socket.io";
 
     /**
      * Stops accepting sockets, closes every open one with 1001 after the frames already queued for it, and
@@ -141,15 +161,22 @@ public final class WebSocketAdapter {
         }
         List.copyOf(sockets).forEach(socket -> socket.closeGracefully(SHUTTING_DOWN));
         long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
-        while (!sockets.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        while (!sockets.stream().allMatch(LiveSocket::settled) && System.nanoTime() < deadline) {
+            pause();
+        }
+        List.copyOf(sockets).stream().filter(socket -> !socket.settled()).forEach(socket -> socket.close(SHUTTING_DOWN));
+        if (addOn != null) {
+            // the close frames are out: a second for their answers, then the connections that are left are cut
+            // (and those of Socket.IO sockets, which are cut rather than closed: see SocketIoSocket.closeGracefully)
+            long answers = System.nanoTime() + CLOSE_ANSWER_GRACE.toNanos();
+            while (sockets.stream().anyMatch(socket -> socket instanceof ChatSocket) && System.nanoTime() < answers) {
+                pause();
+            }
+            int cut = addOn.closeUpgradedConnections();
+            if (cut > 0) {
+                LOG.log(Level.INFO, () -> cut + " upgraded connections were cut");
             }
         }
-        List.copyOf(sockets).forEach(socket -> socket.close(SHUTTING_DOWN));
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -165,10 +192,18 @@ public final class WebSocketAdapter {
         LOG.log(Level.INFO, "WebSocket endpoint stopped");
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void sweep() {
         try {
             var now = clock.instant();
-            for (ChatSocket socket : sockets) {
+            for (LiveSocket socket : sockets) {
                 socket.checkLiveness(now);
             }
             admission.expireStale(System.nanoTime());

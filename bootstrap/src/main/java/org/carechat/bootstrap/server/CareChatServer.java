@@ -126,6 +126,9 @@ public final class CareChatServer implements AutoCloseable {
         java.util.function.Supplier<java.util.List<WebClient.DemoPerson>> demoPeople = builder.demoPeople == null ? null
                 : () -> builder.demoPeople.apply(jwt);
         new WebClient(demoPeople).install(http.getServerConfiguration());
+        http.getServerConfiguration().addHttpHandler(webSocket.socketIoHttpHandler(),
+                org.glassfish.grizzly.http.server.HttpHandlerRegistration.builder()
+                        .contextPath(WebSocketAdapter.SOCKET_IO_CONTEXT).urlPattern("/*").build());
         http.getServerConfiguration().setName("CareChat");
         http.getServerConfiguration().setHttpServerName("CareChat");
         http.getServerConfiguration().setHttpServerVersion("");
