@@ -125,6 +125,46 @@ public enum Dialect {
                     .append("\",\"messageType\":\"text\",\"clientMessageId\":\"").append(clientMessageId)
                     .append("\"}]");
         }
+    },
+
+    /**
+     * CareChat's own events through its Socket.IO door: the handshake, heartbeat and matching of
+     * {@link #SOCKET_IO}, with {@code 42["send_message",{"conversationId":...,"content":...,"clientMessageId":...}]}
+     * (no ack id: the named reply {@code message_sent} comes as an event, as socket.io front ends use it).
+     */
+    CARECHAT_SOCKET_IO {
+        @Override
+        public URI uri(URI http) {
+            return SOCKET_IO.uri(http);
+        }
+
+        @Override
+        String headerToken(String token) {
+            return SOCKET_IO.headerToken(token);
+        }
+
+        @Override
+        FrameListener handshake(FrameListener inner, String token, CompletableFuture<Void> ready) {
+            return SOCKET_IO.handshake(inner, token, ready);
+        }
+
+        @Override
+        int eventStart(byte[] bytes, int length) {
+            return SOCKET_IO.eventStart(bytes, length);
+        }
+
+        @Override
+        long ackKey(byte[] bytes, int length) {
+            return SOCKET_IO.ackKey(bytes, length);
+        }
+
+        @Override
+        void sendFrame(StringBuilder frame, int k, String conversationId, String receiverId, String content,
+                       CharSequence clientMessageId) {
+            frame.append("42[\"send_message\",{\"conversationId\":\"").append(conversationId)
+                    .append("\",\"content\":\"").append(content)
+                    .append("\",\"clientMessageId\":\"").append(clientMessageId).append("\"}]");
+        }
     };
 
     /** Where to open the WebSocket, for the server at {@code http}. */

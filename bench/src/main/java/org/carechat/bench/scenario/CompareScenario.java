@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * core 0; generator on {@code --generator-cpus}, default core 1), a fresh server per run, rounds alternating which
  * goes first. CareChat runs with the JVM options the README gives ({@value #README_JVM_OPTIONS}) unless
  * {@code --server-jvm-opts} says otherwise. Reports each run, the medians and the ratio of CareChat's server CPU per
- * delivered message to the peer's.
+ * delivered message to the peer's. {@code --contenders} picks who runs (default {@code node-socket.io,carechat};
+ * {@code carechat-socket.io} is the same jar through its Socket.IO door, so {@code --contenders
+ * carechat,carechat-socket.io} compares CareChat's two doors).
  */
 public final class CompareScenario {
     /** What the README tells operators to run the memory store with. */
@@ -70,12 +72,24 @@ public final class CompareScenario {
         int content = args.integer("content", 100);
         long tick = args.integer("tick-us", 1000);
         Path script = Path.of(args.text("peer", "bench/peer-node/server.js"));
+        Map<String, MessagingStep.Contender> known = new LinkedHashMap<>();
+        for (MessagingStep.Contender contender : List.of(peer(script), MessagingStep.CARECHAT, MessagingStep.CARECHAT_SOCKET_IO)) {
+            known.put(contender.name(), contender);
+        }
+        List<MessagingStep.Contender> contenders = new ArrayList<>();
+        for (String name : args.text("contenders", "node-socket.io,carechat").split(",")) {
+            MessagingStep.Contender contender = known.get(name.strip());
+            if (contender == null) {
+                throw new IllegalArgumentException("--contenders takes " + known.keySet() + ", not '" + name + "'");
+            }
+            contenders.add(contender);
+        }
         args.requireAllRead();
-        if (!Files.isDirectory(script.resolveSibling("node_modules"))) {
+        if (contenders.stream().anyMatch(c -> c.dialect() == Dialect.SOCKET_IO)
+                && !Files.isDirectory(script.resolveSibling("node_modules"))) {
             throw new IllegalArgumentException("the peer's dependencies are not installed: run bench/run.sh compare"
                     + " (it runs npm ci in " + script.getParent() + ")");
         }
-        List<MessagingStep.Contender> contenders = List.of(peer(script), MessagingStep.CARECHAT);
         ObjectNode root = Report.start("compare", target);
         ObjectNode plan = root.putObject("plan");
         plan.put("pairs", pairs);
@@ -121,11 +135,19 @@ public final class CompareScenario {
                             + " / p99.9 %.2f ms", entry.getKey(), median(entry.getValue(), 0), column(entry.getValue(), 0),
                     median(entry.getValue(), 1), median(entry.getValue(), 2), median(entry.getValue(), 3));
         }
-        double ratio = median(figures.get(MessagingStep.CARECHAT.name()), 0)
-                / median(figures.get(peer(script).name()), 0);
-        root.put("carechatToPeerCpuRatio", MessagingStep.round(ratio));
-        Report.log("CareChat / peer, server CPU per delivered message: %.2f", ratio);
+        ratio(root, figures, MessagingStep.CARECHAT.name(), peer(script).name(), "carechatToPeerCpuRatio");
+        ratio(root, figures, MessagingStep.CARECHAT_SOCKET_IO.name(), MessagingStep.CARECHAT.name(),
+                "socketIoToWsCpuRatio");
         Report.write(target, "compare", root);
+    }
+
+    /** The ratio of two contenders' median server CPU per delivered message, when both ran. */
+    private static void ratio(ObjectNode root, Map<String, List<double[]>> figures, String over, String under, String key) {
+        if (figures.containsKey(over) && figures.containsKey(under)) {
+            double ratio = median(figures.get(over), 0) / median(figures.get(under), 0);
+            root.put(key, MessagingStep.round(ratio));
+            Report.log("%s / %s, server CPU per delivered message: %.2f", over, under, ratio);
+        }
     }
 
     private static double median(List<double[]> values, int column) {

@@ -37,15 +37,21 @@ final class MessagingStep {
     }
 
     /** The CareChat jar the target names, seeded over its admin API, spoken to on {@code /ws}. */
-    static final Contender CARECHAT = new Contender() {
+    static final Contender CARECHAT = carechat("carechat", Dialect.CARECHAT);
+
+    /** The same jar, spoken to through its Socket.IO door with CareChat's own events. */
+    static final Contender CARECHAT_SOCKET_IO = carechat("carechat-socket.io", Dialect.CARECHAT_SOCKET_IO);
+
+    private static Contender carechat(String name, Dialect dialect) {
+        return new Contender() {
         @Override
         public String name() {
-            return "carechat";
+            return name;
         }
 
         @Override
         public Dialect dialect() {
-            return Dialect.CARECHAT;
+            return dialect;
         }
 
         @Override
@@ -57,7 +63,8 @@ final class MessagingStep {
         public List<Seeding.Pair> seed(Rest rest, Tokens tokens, int pairs) {
             return Seeding.pairs(rest, tokens, pairs, true);
         }
-    };
+        };
+    }
 
     /**
      * Runs the step, and runs it again (up to {@code --retries} times) when other processes took more than
