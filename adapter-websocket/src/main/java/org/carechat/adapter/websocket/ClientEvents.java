@@ -14,7 +14,10 @@ import org.carechat.application.messaging.AddReactionUseCase.AddReaction;
 import org.carechat.application.messaging.DeleteMessageUseCase.DeleteMessage;
 import org.carechat.application.messaging.EditMessageUseCase.EditMessage;
 import org.carechat.application.messaging.MarkDeliveredUseCase.MarkDelivered;
+import org.carechat.application.messaging.MarkDeliveredUseCase.MarkDeliveredThrough;
 import org.carechat.application.messaging.MarkReadUseCase.MarkRead;
+import org.carechat.application.messaging.MarkReadUseCase.MarkReadThrough;
+import org.carechat.application.messaging.MarkReadUseCase.MarkReadWith;
 import org.carechat.application.messaging.ReadHistoryUseCase.HistoryPage;
 import org.carechat.application.messaging.ReadHistoryUseCase.ReadHistory;
 import org.carechat.application.messaging.RemoveReactionUseCase.RemoveReaction;
@@ -53,8 +56,8 @@ final class ClientEvents {
     private static final Set<String> SEND_FIELDS =
             Set.of("to", "conversationId", "type", "content", "attachmentId", "replyTo", "clientMessageId");
     private static final Set<String> TYPING_FIELDS = Set.of("conversationId", "to");
-    private static final Set<String> DELIVERED_FIELDS = Set.of("conversationId", "upToSeq");
-    private static final Set<String> READ_FIELDS = Set.of("conversationId", "upToSeq");
+    private static final Set<String> DELIVERED_FIELDS = Set.of("conversationId", "upToSeq", "messageId");
+    private static final Set<String> READ_FIELDS = Set.of("conversationId", "to", "upToSeq", "messageId");
     private static final Set<String> STATUS_FIELDS = Set.of("status");
     private static final Set<String> EDIT_FIELDS = Set.of("messageId", "content");
     private static final Set<String> DELETE_FIELDS = Set.of("messageId");
@@ -126,17 +129,42 @@ final class ClientEvents {
         return Reply.ACK;
     }
 
+    /** {@code conversationId} with {@code upToSeq}, or {@code messageId} alone (up to that message). */
     private Reply markDelivered(Caller caller, JsonNode data) {
         ClientData d = ClientData.of(data, DELIVERED_FIELDS);
+        MessageId through = d.id("messageId", MessageId::of);
+        if (through != null) {
+            if (d.has("conversationId") || d.has("upToSeq")) {
+                throw WireException.badRequest("give messageId alone, or conversationId with upToSeq");
+            }
+            core.markDelivered().markDeliveredThrough(new MarkDeliveredThrough(caller.actor(), through)).orThrow();
+            return Reply.ACK;
+        }
         core.markDelivered().markDelivered(new MarkDelivered(caller.actor(),
                 d.requiredId("conversationId", ConversationId::of), d.requiredInteger("upToSeq"))).orThrow();
         return Reply.ACK;
     }
 
+    /** Exactly one of {@code conversationId}, {@code to} (the direct conversation) and {@code messageId}; {@code upToSeq?} not with a message. */
     private Reply markRead(Caller caller, JsonNode data) {
         ClientData d = ClientData.of(data, READ_FIELDS);
-        core.markRead().markRead(new MarkRead(caller.actor(), d.requiredId("conversationId", ConversationId::of),
-                d.integer("upToSeq"))).orThrow();
+        ConversationId conversation = d.id("conversationId", ConversationId::of);
+        UserId with = d.id("to", UserId::of);
+        MessageId through = d.id("messageId", MessageId::of);
+        int targets = (conversation == null ? 0 : 1) + (with == null ? 0 : 1) + (through == null ? 0 : 1);
+        if (targets != 1) {
+            throw WireException.badRequest("give exactly one of conversationId, to and messageId");
+        }
+        if (through != null) {
+            if (d.has("upToSeq")) {
+                throw WireException.badRequest("upToSeq goes with conversationId or to, not with messageId");
+            }
+            core.markRead().markReadThrough(new MarkReadThrough(caller.actor(), through)).orThrow();
+        } else if (with != null) {
+            core.markRead().markReadWith(new MarkReadWith(caller.actor(), with, d.integer("upToSeq"))).orThrow();
+        } else {
+            core.markRead().markRead(new MarkRead(caller.actor(), conversation, d.integer("upToSeq"))).orThrow();
+        }
         return Reply.ACK;
     }
 

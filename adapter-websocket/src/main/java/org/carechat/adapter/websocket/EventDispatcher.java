@@ -55,8 +55,11 @@ final class EventDispatcher {
         /** The frame of a handled event's reply; null when nothing is sent (a bare ack nobody asked for). */
         String reply(WireJson json, String id, Reply reply);
 
-        /** The frame of a refusal; {@code retryAfterMs} only for {@code RATE_LIMITED}. */
-        String error(WireJson json, String id, ErrorCode code, String message, Long retryAfterMs);
+        /**
+         * The frame of a refusal of {@code event} (null when the frame named none readable); {@code retryAfterMs}
+         * only for {@code RATE_LIMITED}.
+         */
+        String error(WireJson json, String id, String event, ErrorCode code, String message, Long retryAfterMs);
     }
 
     /** CareChat's own frames: {@code {"event", "re"?, "data"}}; a bare ack only to a frame that has an id. */
@@ -67,7 +70,7 @@ final class EventDispatcher {
         }
 
         @Override
-        public String error(WireJson json, String id, ErrorCode code, String message, Long retryAfterMs) {
+        public String error(WireJson json, String id, String event, ErrorCode code, String message, Long retryAfterMs) {
             return Frames.error(json, id, code, message, retryAfterMs);
         }
     };
@@ -86,7 +89,7 @@ final class EventDispatcher {
                 throw WireException.badRequest("a frame must be a JSON object {\"event\", \"id\", \"data\"}");
             }
         } catch (WireException unreadable) {
-            answerError(origin, FRAMES, null, unreadable.code(), unreadable.getMessage(), null);
+            answerError(origin, FRAMES, null, null, unreadable.code(), unreadable.getMessage(), null);
             return;
         }
         dispatch(origin, root, retryAfterMs, FRAMES);
@@ -100,6 +103,8 @@ final class EventDispatcher {
         String id = null;
         String event = null;
         Reply reply;
+        JsonNode named = root.get("event");
+        String asked = named != null && named.isString() ? named.stringValue() : null;
         try {
             id = idOf(root);
             if (retryAfterMs > 0) {
@@ -115,10 +120,10 @@ final class EventDispatcher {
         } catch (Refusal refusal) {
             ChatFailure failure = refusal.failure();
             Long retry = failure instanceof ChatFailure.RateLimited limited ? limited.retryAfterMs() : null;
-            answerError(origin, framing, id, ErrorCode.of(failure.kind()), failure.message(), retry);
+            answerError(origin, framing, id, asked, ErrorCode.of(failure.kind()), failure.message(), retry);
             return;
         } catch (WireException unreadable) {
-            answerError(origin, framing, id, unreadable.code(), unreadable.getMessage(), null);
+            answerError(origin, framing, id, asked, unreadable.code(), unreadable.getMessage(), null);
             return;
         } catch (VirtualMachineError fatal) {
             throw fatal;
@@ -126,7 +131,7 @@ final class EventDispatcher {
             String name = event;
             // the event name and the session only: never the frame, which may hold health data
             LOG.log(Level.ERROR, () -> "event " + name + " of session " + origin.session() + " failed", bug);
-            answerError(origin, framing, id, ErrorCode.INTERNAL, "the server could not handle this event", null);
+            answerError(origin, framing, id, asked, ErrorCode.INTERNAL, "the server could not handle this event", null);
             return;
         }
         answer(origin, framing, id, event, reply);
@@ -145,7 +150,7 @@ final class EventDispatcher {
         } catch (RuntimeException | Error unencodable) {
             LOG.log(Level.ERROR, () -> "the reply to " + event + " of session " + origin.session() + " could not be encoded: "
                     + unencodable.getClass().getName());
-            answerError(origin, framing, id, ErrorCode.INTERNAL, "the event was handled, but its reply could not be encoded", null);
+            answerError(origin, framing, id, event, ErrorCode.INTERNAL, "the event was handled, but its reply could not be encoded", null);
             return;
         }
         if (frame != null) {
@@ -153,9 +158,10 @@ final class EventDispatcher {
         }
     }
 
-    private void answerError(Origin origin, Framing framing, String re, ErrorCode code, String message, Long retryAfterMs) {
+    private void answerError(Origin origin, Framing framing, String re, String event, ErrorCode code, String message,
+                             Long retryAfterMs) {
         metrics.error(code);
-        origin.send(framing.error(json, re, code, message, retryAfterMs));
+        origin.send(framing.error(json, re, event, code, message, retryAfterMs));
     }
 
     /** The frame's id, or null when it has none; an unusable id is refused (and not echoed). */

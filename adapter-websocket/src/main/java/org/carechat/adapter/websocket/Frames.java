@@ -3,6 +3,7 @@ package org.carechat.adapter.websocket;
 import org.carechat.domain.common.Text;
 import org.carechat.wire.ErrorCode;
 import org.carechat.wire.WireJson;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,7 @@ final class Frames {
     }
 
     /** A frame answering the client frame {@code re} (null: answering none). */
-    static String reply(WireJson json, String name, String re, ObjectNode data) {
+    static String reply(WireJson json, String name, String re, JsonNode data) {
         ObjectNode frame = NODES.objectNode();
         frame.put("event", name);
         if (re != null) {

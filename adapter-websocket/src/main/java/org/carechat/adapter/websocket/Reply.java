@@ -1,15 +1,15 @@
 package org.carechat.adapter.websocket;
 
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a client frame is answered with when it succeeds: a named reply carrying what the client cannot
  * learn otherwise ({@code message_sent}, {@code sync_result}, {@code call_requested}), or a bare
  * {@link #ACK}.
  */
-record Reply(String event, ObjectNode data) {
+record Reply(String event, JsonNode data) {
     /** The answer of every event that names no reply of its own. */
     static final Reply ACK = new Reply("ack", JsonNodeFactory.instance.objectNode());
 

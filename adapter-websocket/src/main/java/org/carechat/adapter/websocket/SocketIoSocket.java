@@ -3,6 +3,7 @@ package org.carechat.adapter.websocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.carechat.application.Actor;
@@ -46,35 +48,9 @@ final class SocketIoSocket implements EventDispatcher.Origin, LiveSocket {
 
     private static final Logger LOG = System.getLogger(SocketIoSocket.class.getName());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final CloseReason LEFT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "left");
     private static final CloseReason EXPIRED = new CloseReason(CloseReason.CloseCodes.getCloseCode(ChatSocket.UNAUTHORIZED),
             "token expired");
-
-    /** Answers as Socket.IO packets: an ACK to an EVENT that asked for one, else the named reply as an EVENT. */
-    static final EventDispatcher.Framing FRAMING = new EventDispatcher.Framing() {
-        @Override
-        public String reply(WireJson json, String id, Reply reply) {
-            if (id != null) {
-                return SocketIoPackets.ack(json, Long.parseLong(id), reply.data());
-            }
-            return reply.isAck() ? null : SocketIoPackets.event(json, reply.event(), reply.data());
-        }
-
-        @Override
-        public String error(WireJson json, String id, ErrorCode code, String message, Long retryAfterMs) {
-            ObjectNode error = NODES.objectNode();
-            error.put("code", code.name());
-            error.put("message", message);
-            if (retryAfterMs != null) {
-                error.put("retryAfterMs", retryAfterMs.longValue());
-            }
-            if (id != null) {
-                ObjectNode argument = NODES.objectNode();
-                argument.set("error", error);
-                return SocketIoPackets.ack(json, Long.parseLong(id), argument);
-            }
-            return SocketIoPackets.event(json, "error", error);
-        }
-    };
 
     private final SocketWiring wiring;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -91,6 +67,8 @@ final class SocketIoSocket implements EventDispatcher.Origin, LiveSocket {
     /** At shutdown: the connection is cut by the adapter instead of closed with a frame, once flushed. */
     private volatile boolean cutInstead;
     private volatile boolean flushed;
+    /** The client left (a dialect's {@code leave}): once its reply is queued, the socket is disconnected. */
+    private volatile boolean leaving;
 
     SocketIoSocket(SocketWiring wiring) {
         this.wiring = wiring;
@@ -300,13 +278,24 @@ final class SocketIoSocket implements EventDispatcher.Origin, LiveSocket {
             root.set("data", args.get(1));
         }
         long retryAfterMs = wiring.core().requestBudgets().admit(actor);
-        wiring.dispatcher().dispatch(this, root, retryAfterMs, FRAMING);
+        SocketIoDoor door = wiring.socketIo();
+        door.dispatcher().dispatch(this, root, retryAfterMs, door);
+        if (leaving) {
+            leaving = false;
+            send(SocketIoPackets.DISCONNECTED);
+            outbox.closeAfterFlush(LEFT);
+        }
+    }
+
+    /** The client said it leaves: after the reply it is waiting for, the server disconnects it (no reconnection). */
+    void leaveAfterReply() {
+        leaving = true;
     }
 
     /** An error to the client: as the ACK of {@code ackId}, else as an error event. */
     private void refuse(Long ackId, ErrorCode code, String message) {
         wiring.metrics().error(code);
-        send(FRAMING.error(wiring.json(), ackId == null ? null : ackId.toString(), code, message, null));
+        send(wiring.socketIo().error(wiring.json(), ackId == null ? null : ackId.toString(), null, code, message, null));
     }
 
     private void heard() {
@@ -433,11 +422,33 @@ final class SocketIoSocket implements EventDispatcher.Origin, LiveSocket {
         }
     }
 
-    /** The container's asynchronous sender; a notifier frame becomes an EVENT packet on its way out. */
+    /**
+     * The container's asynchronous sender; a notifier frame becomes an EVENT packet on its way out (or the
+     * dialect's packets, sent one after the other, {@code whenDone} told once the last has gone).
+     */
     private record SessionSink(Session session, SocketIoSocket socket) implements FrameSink {
         @Override
         public void send(String frame, SendHandler whenDone) {
-            session.getAsyncRemote().sendText(SocketIoPackets.fromFrame(frame), whenDone);
+            List<String> packets = socket.wiring.socketIo().outbound(frame, socket.actor);
+            sendFrom(packets, 0, whenDone);
+        }
+
+        private void sendFrom(List<String> packets, int index, SendHandler whenDone) {
+            if (index == packets.size()) {
+                whenDone.onResult(new SendResult());
+                return;
+            }
+            if (index == packets.size() - 1) {
+                session.getAsyncRemote().sendText(packets.get(index), whenDone);
+                return;
+            }
+            session.getAsyncRemote().sendText(packets.get(index), result -> {
+                if (result.isOK()) {
+                    sendFrom(packets, index + 1, whenDone);
+                } else {
+                    whenDone.onResult(result);
+                }
+            });
         }
 
         @Override

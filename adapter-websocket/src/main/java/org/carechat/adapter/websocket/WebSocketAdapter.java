@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,12 @@ public final class WebSocketAdapter {
 
     public WebSocketAdapter(CareChatCore core, AuthenticateUseCase auth, SessionRegistry registry, WireJson json,
                             WebSocketSettings settings, Clock clock, Metrics metrics) {
+        this(core, auth, registry, json, settings, clock, metrics, SocketIoDialect.CARECHAT);
+    }
+
+    /** As above, with the Socket.IO door speaking {@code dialect} ({@code /ws} always speaks CareChat's events). */
+    public WebSocketAdapter(CareChatCore core, AuthenticateUseCase auth, SessionRegistry registry, WireJson json,
+                            WebSocketSettings settings, Clock clock, Metrics metrics, SocketIoDialect dialect) {
         Objects.requireNonNull(core, "core");
         this.auth = Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(registry, "registry");
@@ -68,10 +75,12 @@ public final class WebSocketAdapter {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         metrics.connectionsFrom(registry::connectionCount);
-        EventDispatcher dispatcher = new EventDispatcher(ClientEvents.table(core, auth, json, metrics), json, metrics);
+        Map<String, EventHandler> events = ClientEvents.table(core, auth, json, metrics);
+        EventDispatcher dispatcher = new EventDispatcher(events, json, metrics);
+        SocketIoDoor socketIo = SocketIoDoor.of(dialect, events, dispatcher, core, json, metrics);
         this.admission = new SocketAdmission(registry, settings, scheduler, metrics);
         this.wiring = new SocketWiring(core, registry, dispatcher, settings, clock, metrics, json, scheduler, sockets,
-                new Liveness(settings.pingInterval(), settings.idleTimeout()), auth, admission);
+                new Liveness(settings.pingInterval(), settings.idleTimeout()), auth, admission, socketIo);
     }
 
     /** Where a frame's use case runs once Grizzly has read it. */

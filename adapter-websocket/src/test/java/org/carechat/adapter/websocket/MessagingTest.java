@@ -162,6 +162,44 @@ class MessagingTest {
     }
 
     @Test
+    void receipts_may_name_the_last_message_they_cover_or_the_person_of_a_direct_conversation() {
+        server();
+        TestClient patient = server.connect("p1", "patient");
+        TestClient doctor = server.connect("d1", "doctor");
+        JsonNode first = patient.request("send_message", Map.of("to", "d1", "content", "one"), "message_sent").get("message");
+        JsonNode second = patient.request("send_message", Map.of("to", "d1", "content", "two"), "message_sent").get("message");
+        doctor.await("new_message");
+        doctor.await("new_message");
+
+        doctor.request("mark_delivered", Map.of("messageId", first.get("id").stringValue()), "ack");
+        JsonNode delivered = patient.await("messages_delivered");
+        assertThat(delivered.get("upToSeq").longValue()).isEqualTo(1);
+        doctor.request("mark_read", Map.of("messageId", first.get("id").stringValue()), "ack");
+        assertThat(patient.await("messages_read").get("upToSeq").longValue()).isEqualTo(1);
+        doctor.request("mark_read", Map.of("to", "p1"), "ack");
+        assertThat(patient.await("messages_read").get("upToSeq").longValue()).isEqualTo(2);
+        // reading up to a message already read moves nothing and tells nobody
+        doctor.request("mark_read", Map.of("messageId", second.get("id").stringValue()), "ack");
+        doctor.request("mark_read", Map.of("to", "p1", "upToSeq", 1), "ack");
+        patient.assertNothingElseArrives();
+
+        // one target, a message of one's own conversations, a person one has a conversation with
+        doctor.requestError("mark_read", Map.of("conversationId", first.get("conversationId").stringValue(), "to", "p1"),
+                "BAD_REQUEST");
+        doctor.requestError("mark_read", Map.of(), "BAD_REQUEST");
+        doctor.requestError("mark_read", Map.of("messageId", first.get("id").stringValue(), "upToSeq", 1), "BAD_REQUEST");
+        doctor.requestError("mark_delivered", Map.of("messageId", first.get("id").stringValue(), "upToSeq", 1), "BAD_REQUEST");
+        doctor.requestError("mark_read", Map.of("to", "d2"), "NOT_FOUND");
+        doctor.requestError("mark_read", Map.of("to", 7), "BAD_REQUEST");
+        doctor.requestError("mark_read", Map.of("messageId", "01NOSUCHMESSAGE"), "NOT_FOUND");
+        TestClient stranger = server.connect("d2", "doctor");
+        stranger.requestError("mark_read", Map.of("messageId", first.get("id").stringValue()), "NOT_FOUND");
+        stranger.requestError("mark_delivered", Map.of("messageId", second.get("id").stringValue()), "NOT_FOUND");
+        stranger.requestError("mark_read", Map.of("to", "p1"), "NOT_FOUND");
+        patient.assertNothingElseArrives();
+    }
+
+    @Test
     void edits_deletions_and_reactions_reach_the_participants() {
         server();
         TestClient patient = server.connect("p1", "patient");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.carechat.adapter.websocket.SocketIoDialect;
 import java.util.TreeSet;
 import org.carechat.adapter.rest.IceServer;
 import org.carechat.domain.user.Roles;
@@ -68,6 +69,7 @@ public record ServerConfig(
         Duration callMaxDuration,
         List<IceServer> iceServers,
         Duration webIdleSignOut,
+        SocketIoDialect socketIoDialect,
         int workerThreads,
         Duration shutdownGrace,
         Duration warmup,
@@ -198,6 +200,7 @@ public record ServerConfig(
                 v.duration(Option.CALL_MAX_DURATION),
                 v.iceServers(Option.ICE_SERVERS),
                 v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
+                v.socketIoDialect(Option.SOCKETIO_DIALECT),
                 "auto".equals(v.text(Option.WORKER_THREADS).strip()) ? 0 : v.integer(Option.WORKER_THREADS, 1, 4096),
                 v.duration(Option.SHUTDOWN_GRACE),
                 v.durationOrZero(Option.WARMUP),
@@ -316,6 +319,14 @@ public record ServerConfig(
                 return false;
             }
             throw new ConfigException(option.env() + " must be true or false, got '" + value + "'");
+        }
+
+        SocketIoDialect socketIoDialect(Option option) {
+            try {
+                return SocketIoDialect.parse(text(option));
+            } catch (IllegalArgumentException unknown) {
+                throw new ConfigException(option.env() + ": " + unknown.getMessage());
+            }
         }
 
         String choice(Option option, Set<String> allowed) {

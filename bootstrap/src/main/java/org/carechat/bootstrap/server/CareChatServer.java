@@ -117,7 +117,8 @@ public final class CareChatServer implements AutoCloseable {
         }
         listener.registerAddOn(new StrictFraming(metrics));
         listener.registerAddOn(new IgnoreForeignUpgrades());
-        this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics);
+        this.webSocket = new WebSocketAdapter(core, auth, registry, json, Settings.webSocket(config), clock, metrics,
+                config.socketIoDialect());
         webSocket.install(listener, config.storeNeverWaits() ? WebSocketAdapter.FrameThreads.SELECTOR
                 : WebSocketAdapter.FrameThreads.WORKERS);
         RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.carechat.adapter.websocket.SocketIoDialect;
 import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
@@ -116,6 +117,29 @@ class ServerConfigTest {
                 .hasMessageStartingWith("CHAT_ICE_SERVERS is not a JSON array of ICE servers: ")
                 .hasMessageContaining(message)
                 .hasMessageNotContaining("hunter2-secret"));
+    }
+
+    @Test
+    void the_socket_io_door_speaks_carechat_by_default_or_a_seed_dialect_by_name_or_number() {
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of()).socketIoDialect())
+                .isEqualTo(SocketIoDialect.CARECHAT);
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_SOCKETIO_DIALECT", "MommyCare"), List.of())
+                .socketIoDialect()).isEqualTo(SocketIoDialect.MOMMYCARE);
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of("--socketio-dialect=000")).socketIoDialect())
+                .isEqualTo(SocketIoDialect.WEBSOCKET_CHAT);
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_SOCKETIO_DIALECT", "003"), List.of())
+                .socketIoDialect()).isEqualTo(SocketIoDialect.CHAT_IMPLEMENTATION);
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_SOCKETIO_DIALECT", "patient-chat"), List.of())
+                .socketIoDialect()).isEqualTo(SocketIoDialect.PATIENT_CHAT);
+    }
+
+    @Test
+    void an_unknown_dialect_and_seed_002_which_names_no_events_are_refused_at_start() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_SOCKETIO_DIALECT", "rocketchat"),
+                List.of())).isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_SOCKETIO_DIALECT")
+                .hasMessageContaining("websocket-chat (000)").hasMessageContaining("mommycare (004)");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_SOCKETIO_DIALECT", "002"),
+                List.of())).isInstanceOf(ConfigException.class).hasMessageContaining("seed 002 names no Socket.IO events");
     }
 
     @Test

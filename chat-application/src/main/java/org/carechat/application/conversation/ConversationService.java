@@ -48,6 +48,16 @@ public final class ConversationService implements GetConversationUseCase, OpenCo
     }
 
     @Override
+    public Result<ConversationView> direct(GetDirect command) {
+        return audit.run(command.actor(), AuditAction.CONVERSATION_READ, unit -> {
+            unit.add("user", command.with());
+            Conversation conversation = access.existingDirect(command.actor(), command.with());
+            unit.add("conversation", conversation.id());
+            return views.conversation(conversation, access.self(command.actor()));
+        });
+    }
+
+    @Override
     public Result<Opened> open(OpenConversation command) {
         return audit.run(command.actor(), AuditAction.CONVERSATION_OPEN, unit -> {
             unit.add("user", command.participantId());

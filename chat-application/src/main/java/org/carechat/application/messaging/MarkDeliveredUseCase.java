@@ -2,6 +2,7 @@ package org.carechat.application.messaging;
 
 import org.carechat.application.Actor;
 import org.carechat.domain.conversation.ConversationId;
+import org.carechat.domain.message.MessageId;
 import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.failure.Result;
 
@@ -10,6 +11,12 @@ public interface MarkDeliveredUseCase {
 
     Result<ParticipantState> markDelivered(MarkDelivered command);
 
+    /** As {@link #markDelivered}, up to a message of the actor's, named by its id (up to its seq). */
+    Result<ParticipantState> markDeliveredThrough(MarkDeliveredThrough command);
+
     record MarkDelivered(Actor actor, ConversationId conversationId, long upToSeq) {
+    }
+
+    record MarkDeliveredThrough(Actor actor, MessageId messageId) {
     }
 }

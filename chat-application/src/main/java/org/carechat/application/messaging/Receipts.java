@@ -3,11 +3,14 @@ package org.carechat.application.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.carechat.application.Actor;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.CareAccess;
+import org.carechat.application.support.Unit;
 import org.carechat.application.support.Views;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.conversation.Conversation;
+import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.conversation.ConversationView;
 import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.event.ChatEvent;
@@ -37,43 +40,79 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
     public Result<ParticipantState> markDelivered(MarkDelivered command) {
         return audit.run(command.actor(), AuditAction.MARK_DELIVERED, unit -> {
             unit.add("conversation", command.conversationId());
-            requireSeq(command.upToSeq());
-            Conversation before = access.participantOf(command.actor(), command.conversationId(), unit);
-            Conversation after = before.deliveredUpTo(command.actor().id(), command.upToSeq());
-            ParticipantState state = after.stateOf(command.actor().id());
-            if (state.deliveredSeq() > before.stateOf(command.actor().id()).deliveredSeq()) {
-                unit.store(before, after);
-                unit.tell(after.othersThan(command.actor().id()), new ChatEvent.MessagesDelivered(
-                        after.id(), command.actor().id(), state.deliveredSeq(), clock.instant()), null);
-            }
-            return state;
+            return delivered(unit, command.actor(), command.conversationId(), command.upToSeq());
         });
+    }
+
+    @Override
+    public Result<ParticipantState> markDeliveredThrough(MarkDeliveredThrough command) {
+        return audit.run(command.actor(), AuditAction.MARK_DELIVERED, unit -> {
+            unit.add("message", command.messageId());
+            CareAccess.Visible visible = access.visibleMessage(command.actor(), command.messageId());
+            unit.add("conversation", visible.conversation().id());
+            return delivered(unit, command.actor(), visible.conversation().id(), visible.message().seq());
+        });
+    }
+
+    private ParticipantState delivered(Unit unit, Actor actor, ConversationId id, long upToSeq) {
+        requireSeq(upToSeq);
+        Conversation before = access.participantOf(actor, id, unit);
+        Conversation after = before.deliveredUpTo(actor.id(), upToSeq);
+        ParticipantState state = after.stateOf(actor.id());
+        if (state.deliveredSeq() > before.stateOf(actor.id()).deliveredSeq()) {
+            unit.store(before, after);
+            unit.tell(after.othersThan(actor.id()), new ChatEvent.MessagesDelivered(
+                    after.id(), actor.id(), state.deliveredSeq(), clock.instant()), null);
+        }
+        return state;
     }
 
     @Override
     public Result<ConversationView> markRead(MarkRead command) {
         return audit.run(command.actor(), AuditAction.MARK_READ, unit -> {
             unit.add("conversation", command.conversationId());
-            if (command.upToSeq() != null) {
-                requireSeq(command.upToSeq());
-            }
-            // read under the conversation's lock: of two devices reading at once, only the one that moved the
-            // cursor tells anybody
-            Conversation before = access.participantOf(command.actor(), command.conversationId(), unit);
-            long upTo = command.upToSeq() == null ? Long.MAX_VALUE : command.upToSeq();
-            Conversation after = before.readUpTo(command.actor().id(), upTo);
-            ConversationView view = views.conversation(after, access.self(command.actor()));
-            ParticipantState now = after.stateOf(command.actor().id());
-            if (now.readSeq() > before.stateOf(command.actor().id()).readSeq()) {
-                Instant at = clock.instant();
-                unit.store(before, after);
-                unit.tell(after.othersThan(command.actor().id()),
-                        new ChatEvent.MessagesRead(after.id(), command.actor().id(), now.readSeq(), at), null);
-                unit.tell(List.of(command.actor().id()), new ChatEvent.ConversationUpdated(view),
-                        command.actor().session());
-            }
-            return view;
+            return read(unit, command.actor(), command.conversationId(), command.upToSeq());
         });
+    }
+
+    @Override
+    public Result<ConversationView> markReadThrough(MarkReadThrough command) {
+        return audit.run(command.actor(), AuditAction.MARK_READ, unit -> {
+            unit.add("message", command.messageId());
+            CareAccess.Visible visible = access.visibleMessage(command.actor(), command.messageId());
+            unit.add("conversation", visible.conversation().id());
+            return read(unit, command.actor(), visible.conversation().id(), visible.message().seq());
+        });
+    }
+
+    @Override
+    public Result<ConversationView> markReadWith(MarkReadWith command) {
+        return audit.run(command.actor(), AuditAction.MARK_READ, unit -> {
+            unit.add("user", command.with());
+            Conversation direct = access.existingDirect(command.actor(), command.with());
+            unit.add("conversation", direct.id());
+            return read(unit, command.actor(), direct.id(), command.upToSeq());
+        });
+    }
+
+    private ConversationView read(Unit unit, Actor actor, ConversationId id, Long upToSeq) {
+        if (upToSeq != null) {
+            requireSeq(upToSeq);
+        }
+        // read under the conversation's lock: of two devices reading at once, only the one that moved the
+        // cursor tells anybody
+        Conversation before = access.participantOf(actor, id, unit);
+        long upTo = upToSeq == null ? Long.MAX_VALUE : upToSeq;
+        Conversation after = before.readUpTo(actor.id(), upTo);
+        ConversationView view = views.conversation(after, access.self(actor));
+        ParticipantState now = after.stateOf(actor.id());
+        if (now.readSeq() > before.stateOf(actor.id()).readSeq()) {
+            Instant at = clock.instant();
+            unit.store(before, after);
+            unit.tell(after.othersThan(actor.id()), new ChatEvent.MessagesRead(after.id(), actor.id(), now.readSeq(), at), null);
+            unit.tell(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
+        }
+        return view;
     }
 
     private static void requireSeq(long seq) {
