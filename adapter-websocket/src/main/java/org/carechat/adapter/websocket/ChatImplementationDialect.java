@@ -139,6 +139,11 @@ final class ChatImplementationDialect implements Dialect {
     }
 
     @Override
+    public Set<String> rewrites() {
+        return Set.of("new_message", "typing_start", "typing_stopped", "user_status_change");
+    }
+
+    @Override
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message" -> {

@@ -116,7 +116,7 @@ final class ClientEvents {
         if (sent.created()) {
             metrics.messageSent();
         }
-        return reply("message_sent", object("message", messages.of(sent.message())));
+        return new Reply("message_sent", object("message", messages.of(sent.message())), sent.message());
     }
 
     private Reply typingStart(Caller caller, JsonNode data) {

@@ -18,6 +18,12 @@ interface Dialect {
     Map<String, EventHandler> events(DialectKit kit);
 
     /**
+     * The server events {@link #outbound} rewrites; every other one leaves as CareChat's, rewrapped without being
+     * read (as on a door without a dialect).
+     */
+    java.util.Set<String> rewrites();
+
+    /**
      * What the seed's front end gets for a server event CareChat sends {@code self} (its name and data as on
      * {@code /ws}): the seed's events, none, or the event as it is.
      */

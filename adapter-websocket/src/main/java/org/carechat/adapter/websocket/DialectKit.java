@@ -94,7 +94,8 @@ final class DialectKit {
 
     /** The message of a {@code message_sent} reply, read, and remembered. */
     ObjectNode sentMessage(Reply reply) {
-        ObjectNode message = (ObjectNode) tree(tree(reply.data()).get("message"));
+        ObjectNode message = reply.message() != null ? WireResources.message(reply.message())
+                : (ObjectNode) tree(tree(reply.data()).get("message"));
         remember(message);
         return message;
     }

@@ -238,6 +238,12 @@ final class MommyCareDialect implements Dialect {
     }
 
     @Override
+    public Set<String> rewrites() {
+        return Set.of("new_message", "message_edited", "messages_delivered", "messages_read", "typing_start",
+                "typing_stopped", "user_status_change", "message_reaction_updated", "incoming_call");
+    }
+
+    @Override
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message", "message_edited" -> {

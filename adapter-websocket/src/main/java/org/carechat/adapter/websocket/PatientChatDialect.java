@@ -63,6 +63,12 @@ final class PatientChatDialect implements Dialect {
     }
 
     @Override
+    public Set<String> rewrites() {
+        return Set.of("new_message", "typing_start", "typing_stopped", "messages_read", "messages_delivered",
+                "user_status_change");
+    }
+
+    @Override
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message" -> {

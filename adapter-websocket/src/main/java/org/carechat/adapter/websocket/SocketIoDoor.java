@@ -97,7 +97,7 @@ final class SocketIoDoor implements EventDispatcher.Framing {
      * A frame the dialect cannot rewrite (a bug) still leaves, as CareChat's event: nothing is lost for it.
      */
     List<String> outbound(String frame, Actor self) {
-        if (dialect == null || !frame.startsWith(FRAME_HEAD) || self == null) {
+        if (dialect == null || !frame.startsWith(FRAME_HEAD) || self == null || !dialect.rewrites().contains(nameOf(frame))) {
             return List.of(SocketIoPackets.fromFrame(frame));
         }
         String name = null;
@@ -121,11 +121,22 @@ final class SocketIoDoor implements EventDispatcher.Framing {
         }
     }
 
+    /** The event name of a notifier frame {@code {"event":"<name>",...}}, read without parsing it (names need no escapes). */
+    private static String nameOf(String frame) {
+        int end = frame.indexOf('"', FRAME_HEAD.length());
+        return end < 0 ? "" : frame.substring(FRAME_HEAD.length(), end);
+    }
+
     /** CareChat's own refusals: the {@code error} event. */
     private static final Dialect CARECHAT_ERRORS = new Dialect() {
         @Override
         public Map<String, EventHandler> events(DialectKit kit) {
             return Map.of();
+        }
+
+        @Override
+        public java.util.Set<String> rewrites() {
+            return java.util.Set.of();
         }
 
         @Override

@@ -68,6 +68,11 @@ final class WebSocketChatDialect implements Dialect {
     }
 
     @Override
+    public Set<String> rewrites() {
+        return Set.of("new_message");
+    }
+
+    @Override
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         if (event.equals("new_message")) {
             ObjectNode message = (ObjectNode) data.get("message");
@@ -77,7 +82,10 @@ final class WebSocketChatDialect implements Dialect {
         return Emit.as(event, data);
     }
 
-    /** The seed's message, with CareChat's {@code conversationId} and {@code seq} besides (for {@code sync}). */
+    /**
+     * The seed's message, with CareChat's {@code conversationId} and {@code seq} besides (for {@code sync}), and the
+     * {@code clientMessageId} it was sent with.
+     */
     static ObjectNode message(ObjectNode m, String receiver) {
         ObjectNode seed = DialectKit.object();
         seed.put("_id", DialectKit.text(m, "id"));
@@ -97,7 +105,7 @@ final class WebSocketChatDialect implements Dialect {
         seed.put("fileName", attachment.isObject() ? DialectKit.text(attachment, "name") : null);
         seed.put("isRead", "read".equals(DialectKit.text(m, "status")));
         seed.put("createdAt", DialectKit.text(m, "createdAt"));
-        DialectKit.copy(seed, m, "conversationId", "seq");
+        DialectKit.copy(seed, m, "conversationId", "seq", "clientMessageId");
         return seed;
     }
 

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code --server-jvm-opts} says otherwise. Reports each run, the medians and the ratio of CareChat's server CPU per
  * delivered message to the peer's. {@code --contenders} picks who runs (default {@code node-socket.io,carechat};
  * {@code carechat-socket.io} is the same jar through its Socket.IO door, so {@code --contenders
- * carechat,carechat-socket.io} compares CareChat's two doors).
+ * carechat,carechat-socket.io} compares CareChat's two doors; {@code carechat-websocket-chat} is the jar started with
+ * the seed 000 dialect and driven exactly as the peer is, with the seed's events).
  */
 public final class CompareScenario {
     /** What the README tells operators to run the memory store with. */
@@ -73,7 +74,8 @@ public final class CompareScenario {
         long tick = args.integer("tick-us", 1000);
         Path script = Path.of(args.text("peer", "bench/peer-node/server.js"));
         Map<String, MessagingStep.Contender> known = new LinkedHashMap<>();
-        for (MessagingStep.Contender contender : List.of(peer(script), MessagingStep.CARECHAT, MessagingStep.CARECHAT_SOCKET_IO)) {
+        for (MessagingStep.Contender contender : List.of(peer(script), MessagingStep.CARECHAT, MessagingStep.CARECHAT_SOCKET_IO,
+                MessagingStep.CARECHAT_WEBSOCKET_CHAT)) {
             known.put(contender.name(), contender);
         }
         List<MessagingStep.Contender> contenders = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class CompareScenario {
             contenders.add(contender);
         }
         args.requireAllRead();
-        if (contenders.stream().anyMatch(c -> c.dialect() == Dialect.SOCKET_IO)
+        if (contenders.stream().anyMatch(c -> c.name().equals(peer(script).name()))
                 && !Files.isDirectory(script.resolveSibling("node_modules"))) {
             throw new IllegalArgumentException("the peer's dependencies are not installed: run bench/run.sh compare"
                     + " (it runs npm ci in " + script.getParent() + ")");
@@ -138,6 +140,10 @@ public final class CompareScenario {
         ratio(root, figures, MessagingStep.CARECHAT.name(), peer(script).name(), "carechatToPeerCpuRatio");
         ratio(root, figures, MessagingStep.CARECHAT_SOCKET_IO.name(), MessagingStep.CARECHAT.name(),
                 "socketIoToWsCpuRatio");
+        ratio(root, figures, MessagingStep.CARECHAT_WEBSOCKET_CHAT.name(), peer(script).name(),
+                "websocketChatDialectToPeerCpuRatio");
+        ratio(root, figures, MessagingStep.CARECHAT_WEBSOCKET_CHAT.name(), MessagingStep.CARECHAT_SOCKET_IO.name(),
+                "websocketChatDialectToSocketIoCpuRatio");
         Report.write(target, "compare", root);
     }
 

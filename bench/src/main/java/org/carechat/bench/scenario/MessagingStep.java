@@ -42,7 +42,18 @@ final class MessagingStep {
     /** The same jar, spoken to through its Socket.IO door with CareChat's own events. */
     static final Contender CARECHAT_SOCKET_IO = carechat("carechat-socket.io", Dialect.CARECHAT_SOCKET_IO);
 
+    /**
+     * The same jar started with {@code --socketio-dialect websocket-chat}, spoken to exactly as the Node peer is (seed
+     * 000's events, the same generator): what a clinic that keeps its front end pays.
+     */
+    static final Contender CARECHAT_WEBSOCKET_CHAT = carechat("carechat-websocket-chat", Dialect.SOCKET_IO,
+            Map.of("socketio-dialect", "websocket-chat"));
+
     private static Contender carechat(String name, Dialect dialect) {
+        return carechat(name, dialect, Map.of());
+    }
+
+    private static Contender carechat(String name, Dialect dialect, Map<String, String> flags) {
         return new Contender() {
         @Override
         public String name() {
@@ -56,7 +67,7 @@ final class MessagingStep {
 
         @Override
         public ServerProcess start(Target target, String run, int pairs) {
-            return target.start(run, List.of(), Map.of());
+            return target.start(run, List.of(), flags);
         }
 
         @Override
