@@ -25,6 +25,8 @@ public final class RestApi {
     private final StoreProbe store;
     private final Clock clock;
     private final AttachmentLinks links;
+    /** Whether this node reaches the other nodes of its cluster; null for a server on its own. */
+    private volatile java.util.function.BooleanSupplier cluster;
 
     /**
      * Each instance makes its own key for the short-lived download links ({@link AttachmentLinks}): links of one
@@ -40,6 +42,12 @@ public final class RestApi {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.links = new AttachmentLinks(clock);
+    }
+
+    /** This server is a node of a cluster: {@code /health} says whether it reaches the others ({@code DEGRADED} if not). */
+    public RestApi inCluster(java.util.function.BooleanSupplier reachesOthers) {
+        this.cluster = Objects.requireNonNull(reachesOthers, "reachesOthers");
+        return this;
     }
 
     /** A new Jersey application with every resource, the JSON bodies, the filters and the one problem mapper. */
@@ -76,7 +84,7 @@ public final class RestApi {
                 new ClientSettingsResource(settings, core.settings().messageRules()),
                 new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
                         core.queryAudit(), clock),
-                new HealthResource(store, clock),
+                new HealthResource(store, cluster, clock),
                 new MetricsResource(metrics, settings.metricsToken()),
                 new OpenApiResource());
     }

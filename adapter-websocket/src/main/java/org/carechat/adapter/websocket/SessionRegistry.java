@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carechat.application.SessionId;
+import org.carechat.application.port.EventBus;
 import org.carechat.application.port.Notifier;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.user.UserId;
@@ -33,6 +35,9 @@ public final class SessionRegistry implements Notifier {
     private final MessageJson messages = new MessageJson(json);
     private final ConcurrentHashMap<UserId, Set<Outbox>> byUser = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** This node, in a cluster: what it publishes is marked with it, so it does not deliver its own events twice. */
+    private final String node = "n_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private volatile EventBus cluster;
 
     public SessionRegistry(Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -101,12 +106,63 @@ public final class SessionRegistry implements Notifier {
         return sockets == null ? List.of() : List.copyOf(sockets);
     }
 
+    /**
+     * Makes this registry one node of a cluster: every event published here also goes to the other nodes over
+     * {@code bus} (after the local sockets have it), and what the other nodes publish reaches the sockets here.
+     */
+    public void joinCluster(EventBus bus) {
+        Objects.requireNonNull(bus, "bus");
+        bus.subscribe(this::fromCluster);
+        this.cluster = bus;
+    }
+
+    /** This node's name in the cluster's messages. */
+    String node() {
+        return node;
+    }
+
     @Override
     public void notify(Collection<UserId> recipients, ChatEvent event, SessionId except) {
         Objects.requireNonNull(recipients, "recipients");
         Objects.requireNonNull(event, "event");
+        Set<UserId> unique = new LinkedHashSet<>(recipients);
+        String frame = deliver(unique, event, except);
+        EventBus bus = cluster;
+        if (bus != null && !unique.isEmpty()) {
+            String encoded = frame != null ? frame : encode(event);
+            if (encoded != null) {
+                bus.publish(ClusterMessage.write(node, except, unique, encoded));
+            }
+        }
+    }
+
+    /** An event another node published: to the sockets here of its recipients. */
+    void fromCluster(String text) {
+        ClusterMessage message = ClusterMessage.read(text);
+        if (message == null) {
+            LOG.log(Level.WARNING, "a cluster message that is not CareChat's was ignored");
+            return;
+        }
+        if (message.node().equals(node)) {
+            return;
+        }
+        for (UserId recipient : message.recipients()) {
+            Set<Outbox> sockets = byUser.get(recipient);
+            if (sockets == null) {
+                continue;
+            }
+            for (Outbox socket : sockets) {
+                if (!socket.session().value().equals(message.except())) {
+                    offer(socket, message.frame(), null);
+                }
+            }
+        }
+    }
+
+    /** Queues the event's frame on the local sockets of {@code recipients}; the frame, if it had to be written. */
+    private String deliver(Set<UserId> recipients, ChatEvent event, SessionId except) {
         String frame = null;
-        for (UserId recipient : new LinkedHashSet<>(recipients)) {
+        for (UserId recipient : recipients) {
             Set<Outbox> sockets = byUser.get(recipient);
             if (sockets == null) {
                 continue;
@@ -118,12 +174,13 @@ public final class SessionRegistry implements Notifier {
                 if (frame == null) {
                     frame = encode(event);
                     if (frame == null) {
-                        return;
+                        return null;
                     }
                 }
                 offer(socket, frame, event);
             }
         }
+        return frame;
     }
 
     /** Queues one frame; whatever goes wrong for this socket is its own, and the others still get theirs. */
@@ -133,7 +190,8 @@ public final class SessionRegistry implements Notifier {
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable failed) {
-            LOG.log(Level.ERROR, () -> "could not queue " + event.getClass().getSimpleName() + " for session " + socket.session()
+            LOG.log(Level.ERROR, () -> "could not queue " + (event == null ? "a cluster event" : event.getClass().getSimpleName())
+                    + " for session " + socket.session()
                     + ": " + failed.getClass().getName());
         }
     }

@@ -83,6 +83,16 @@ public final class WebSocketAdapter {
                 new Liveness(settings.pingInterval(), settings.idleTimeout()), auth, admission, socketIo);
     }
 
+    /**
+     * Closes every socket of this server with {@code 1012} ("service restart": reconnect, then {@code sync}), so
+     * that each client catches up from the store: what a node does when it has been cut off from the rest of its
+     * cluster, and may have missed the events the other nodes published meanwhile.
+     */
+    public void askEveryoneToCatchUp() {
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, "catch up: reconnect and sync");
+        List.copyOf(sockets).forEach(socket -> socket.close(reason));
+    }
+
     /** Where a frame's use case runs once Grizzly has read it. */
     public enum FrameThreads {
         /** On Grizzly's worker threads: the use cases may wait for the store (a disk, a database). */

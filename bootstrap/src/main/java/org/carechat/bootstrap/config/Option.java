@@ -22,6 +22,8 @@ public enum Option {
     STORE("CHAT_STORE", "embedded", "Where data lives: `embedded` (durable, one SQLite file `carechat.db` in CHAT_DATA_DIR, no setup, no network port), `mongo` (a MongoDB at CHAT_MONGO_URI) or `memory` (lost on exit)."),
     DATA_DIR("CHAT_DATA_DIR", "./data", "Directory of the embedded store's file (`carechat.db`, 0600; the directory is created 0700 when missing) and of the attachments."),
     ATTACHMENTS_DIR("CHAT_ATTACHMENTS_DIR", null, "Where attachment bytes are kept (embedded and mongo stores). Default: CHAT_DATA_DIR/attachments."),
+    REDIS_URI("CHAT_REDIS_URI", null, "Runs this server as one node of a cluster: the Redis (`redis://host:6379`, `rediss://` for TLS) through which the nodes pass each other the events they deliver. Needs a store every node shares (CHAT_STORE=mongo); unset, the server is on its own."),
+    REDIS_CHANNEL("CHAT_REDIS_CHANNEL", "carechat:events", "The Redis pub/sub channel of the cluster's events: one per cluster sharing a Redis."),
     MONGO_URI("CHAT_MONGO_URI", null, "MongoDB connection string, for CHAT_STORE=mongo (a replica set for majority writes)."),
     MONGO_DATABASE("CHAT_MONGO_DATABASE", "carechat", "MongoDB database name."),
     MONGO_WRITE_CONCERN("CHAT_MONGO_WRITE_CONCERN", "majority", "When MongoDB acknowledges a write: `majority` (with journal), `w1`, or a number of members."),

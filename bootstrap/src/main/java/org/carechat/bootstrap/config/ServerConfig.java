@@ -37,6 +37,8 @@ public record ServerConfig(
         String store,
         Path dataDir,
         Path attachmentsDir,
+        String redisUri,
+        String redisChannel,
         String mongoUri,
         String mongoDatabase,
         String mongoWriteConcern,
@@ -168,6 +170,8 @@ public record ServerConfig(
                 Path.of(v.text(Option.DATA_DIR)),
                 v.text(Option.ATTACHMENTS_DIR) != null ? Path.of(v.text(Option.ATTACHMENTS_DIR))
                         : Path.of(v.text(Option.DATA_DIR)).resolve("attachments"),
+                v.text(Option.REDIS_URI),
+                v.text(Option.REDIS_CHANNEL),
                 v.text(Option.MONGO_URI),
                 v.text(Option.MONGO_DATABASE),
                 v.text(Option.MONGO_WRITE_CONCERN),
@@ -210,7 +214,20 @@ public record ServerConfig(
         return config;
     }
 
+    /** Whether this server is one node of a cluster (CHAT_REDIS_URI). */
+    public boolean clustered() {
+        return redisUri != null;
+    }
+
     private void validate() {
+        if (redisUri != null && !"mongo".equals(store)) {
+            throw new ConfigException("CHAT_REDIS_URI makes this server one node of a cluster, and every node must see the"
+                    + " same data: use a store they share, CHAT_STORE=mongo (CHAT_STORE=" + store + " is "
+                    + ("memory".equals(store) ? "this process's memory" : "a file of this machine") + ")");
+        }
+        if (redisUri != null && redisChannel.isBlank()) {
+            throw new ConfigException("CHAT_REDIS_CHANNEL must not be blank");
+        }
         if (warmup.compareTo(MAX_WARMUP) > 0) {
             throw new ConfigException("CHAT_WARMUP must be at most " + MAX_WARMUP.toMinutes() + " min, got " + warmup);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.carechat.adapter.inmemory.ExecutorTimers;
 import org.carechat.adapter.inmemory.InMemoryCalls;
+import org.carechat.adapter.redis.RedisEventBus;
 import org.carechat.adapter.inmemory.InMemoryPresence;
 import org.carechat.adapter.jwt.JwtSettings;
 import org.carechat.adapter.jwt.NimbusTokenVerifier;
@@ -64,6 +65,8 @@ public final class CareChatServer implements AutoCloseable {
     private final StorePorts store;
     private final JwtSettings jwt;
     private final AutoCloseable ownedTimers;
+    /** The cluster's event bus, when this server is one node of a cluster. */
+    private final RedisEventBus cluster;
     private boolean closed;
 
     private CareChatServer(Builder builder) {
@@ -86,6 +89,10 @@ public final class CareChatServer implements AutoCloseable {
         }
         SessionRegistry registry = new SessionRegistry(metrics);
         metrics.connectionsFrom(registry::connectionCount);
+        this.cluster = config.clustered() ? connectCluster(config) : null;
+        if (cluster != null) {
+            registry.joinCluster(cluster);
+        }
         this.core = CareChat.builder()
                 .conversations(TimedPorts.timed(Conversations.class, store.conversations(), metrics))
                 .messages(TimedPorts.timed(Messages.class, store.messages(), metrics))
@@ -122,6 +129,11 @@ public final class CareChatServer implements AutoCloseable {
         webSocket.install(listener, config.storeNeverWaits() ? WebSocketAdapter.FrameThreads.SELECTOR
                 : WebSocketAdapter.FrameThreads.WORKERS);
         RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);
+        if (cluster != null) {
+            rest.inCluster(cluster::connected);
+            // what the other nodes published while this one was cut off is missed: its clients catch up from the store
+            cluster.onReconnected(webSocket::askEveryoneToCatchUp);
+        }
         GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());
         http.getServerConfiguration().addHttpHandler(container, "/");
         java.util.function.Supplier<java.util.List<WebClient.DemoPerson>> demoPeople = builder.demoPeople == null ? null
@@ -133,6 +145,19 @@ public final class CareChatServer implements AutoCloseable {
         http.getServerConfiguration().setName("CareChat");
         http.getServerConfiguration().setHttpServerName("CareChat");
         http.getServerConfiguration().setHttpServerVersion("");
+    }
+
+    private RedisEventBus connectCluster(ServerConfig config) {
+        try {
+            RedisEventBus bus = RedisEventBus.connect(config.redisUri(), config.redisChannel());
+            LOG.log(System.Logger.Level.INFO, "a node of the cluster on Redis channel " + config.redisChannel());
+            return bus;
+        } catch (RuntimeException unreachable) {
+            closeQuietly(store.closer());
+            closeQuietly(ownedTimers);
+            throw new IllegalStateException("the cluster's Redis (CHAT_REDIS_URI) does not answer: "
+                    + unreachable.getMessage(), unreachable);
+        }
     }
 
     public static Builder builder(ServerConfig config) {
@@ -199,6 +224,7 @@ public final class CareChatServer implements AutoCloseable {
             http.shutdownNow();
         }
         closeQuietly(ownedTimers);
+        closeQuietly(cluster);
         closeQuietly(store.closer());
         LOG.log(System.Logger.Level.INFO, "stopped");
     }

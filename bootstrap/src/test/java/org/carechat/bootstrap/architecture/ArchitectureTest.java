@@ -48,6 +48,7 @@ class ArchitectureTest {
                 .adapter("web", "org.carechat.adapter.web..")
                 .adapter("mongo", "org.carechat.adapter.mongo..")
                 .adapter("sqlite", "org.carechat.adapter.sqlite..")
+                .adapter("redis", "org.carechat.adapter.redis..")
                 .withOptionalLayers(true)
                 // the composition root may see everything; the shared wire format is checked by its own rule
                 .ignoreDependency(resideInAPackage("org.carechat.bootstrap.."), alwaysTrue())

@@ -143,6 +143,20 @@ class ServerConfigTest {
     }
 
     @Test
+    void a_cluster_node_needs_a_store_every_node_shares() {
+        for (String store : new String[] {"memory", "embedded"}) {
+            assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_REDIS_URI", "redis://r:6379",
+                    "CHAT_STORE", store), List.of())).as(store).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("CHAT_REDIS_URI").hasMessageContaining("CHAT_STORE=mongo");
+        }
+        ServerConfig node = ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_REDIS_URI", "redis://r:6379",
+                "CHAT_STORE", "mongo", "CHAT_MONGO_URI", "mongodb://m:27017"), List.of());
+        assertThat(node.clustered()).isTrue();
+        assertThat(node.redisChannel()).isEqualTo("carechat:events");
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET), List.of()).clustered()).isFalse();
+    }
+
+    @Test
     void a_bad_web_idle_sign_out_names_its_variable() {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_WEB_IDLE_SIGNOUT", "soon"), List.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WEB_IDLE_SIGNOUT");

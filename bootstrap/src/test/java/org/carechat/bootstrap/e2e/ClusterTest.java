@@ -1,0 +1,174 @@
+package org.carechat.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.carechat.adapter.redis.RedisServer;
+import org.carechat.bootstrap.config.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two CareChat nodes sharing a MongoDB-wire-compatible store on a TCP port and a real redis-server: a patient on
+ * node A and her doctor on node B see each other's events as if they were on one server.
+ */
+class ClusterTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RedisServer redis;
+    private MongoServer mongo;
+    private TestServer a;
+    private TestServer b;
+
+    @BeforeEach
+    void start() {
+        redis = RedisServer.start();
+        mongo = new MongoServer(new MemoryBackend());
+        String uri = mongo.bindAndGetConnectionString();
+        a = TestServer.start(node(uri), null, true);
+        b = TestServer.start(node(uri), null, false);
+    }
+
+    private Map<Option, String> node(String mongoUri) {
+        Map<Option, String> options = TestServer.base();
+        options.put(Option.STORE, "mongo");
+        options.put(Option.MONGO_URI, mongoUri);
+        options.put(Option.MONGO_DATABASE, "cluster");
+        options.put(Option.MONGO_WRITE_CONCERN, "w1");
+        options.put(Option.MONGO_PEOPLE_CACHE_TTL, "0");
+        options.put(Option.REDIS_URI, redis.uri());
+        options.put(Option.REDIS_CHANNEL, "test:cluster");
+        // the ordering test sends faster than a person may
+        options.put(Option.RATE_PER_SECOND, "1000");
+        options.put(Option.RATE_BURST, "1000");
+        return options;
+    }
+
+    @AfterEach
+    void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[] {a, b}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // the next one still closes
+            }
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void messages_receipts_typing_and_edits_cross_nodes_and_reach_the_senders_other_devices_there() throws Exception {
+        try (WsClient patient = a.connect("p1"); WsClient patientTablet = b.connect("p1"); WsClient doctor = b.connect("d1")) {
+            patient.send("{\"event\":\"send_message\",\"id\":\"1\",\"data\":{\"to\":\"d1\",\"content\":\"Hello from A\"}}");
+            JsonNode sent = patient.awaitReply("1").path("data").path("message");
+            assertThat(sent.path("seq").asLong()).isEqualTo(1);
+            String conversation = sent.path("conversationId").asString();
+            JsonNode got = doctor.awaitEvent("new_message").path("data").path("message");
+            assertThat(got.path("id").asString()).isEqualTo(sent.path("id").asString());
+            assertThat(got.path("content").asString()).isEqualTo("Hello from A");
+            assertThat(patientTablet.awaitEvent("new_message").path("data").path("message").path("id").asString())
+                    .isEqualTo(sent.path("id").asString());
+            assertThat(patient.receivesNothingLike(f -> "new_message".equals(f.path("event").asString()),
+                    Duration.ofMillis(300))).as("the sending socket has its reply only").isTrue();
+
+            doctor.send("{\"event\":\"typing_start\",\"data\":{\"conversationId\":\"" + conversation + "\"}}");
+            assertThat(patient.awaitEvent("typing_start").path("data").path("userId").asString()).isEqualTo("d1");
+            doctor.send("{\"event\":\"mark_read\",\"data\":{\"conversationId\":\"" + conversation + "\"}}");
+            JsonNode read = patient.awaitEvent("messages_read").path("data");
+            assertThat(read.path("userId").asString()).isEqualTo("d1");
+            assertThat(read.path("upToSeq").asLong()).isEqualTo(1);
+
+            patient.send("{\"event\":\"edit_message\",\"id\":\"2\",\"data\":{\"messageId\":\"" + sent.path("id").asString()
+                    + "\",\"content\":\"Hello from node A\"}}");
+            patient.awaitReply("2");
+            assertThat(doctor.awaitEvent("message_edited").path("data").path("message").path("content").asString())
+                    .isEqualTo("Hello from node A");
+        }
+    }
+
+    @Test
+    void a_conversation_arrives_in_seq_order_on_the_other_node() throws Exception {
+        int count = 200;
+        try (WsClient patient = a.connect("p1"); WsClient doctor = b.connect("d1")) {
+            for (int i = 1; i <= count; i++) {
+                patient.send("{\"event\":\"send_message\",\"data\":{\"to\":\"d1\",\"content\":\"m" + i + "\",\"clientMessageId\":\"k"
+                        + i + "\"}}");
+            }
+            List<Long> seqs = new ArrayList<>();
+            while (seqs.size() < count) {
+                seqs.add(doctor.awaitEvent("new_message").path("data").path("message").path("seq").asLong());
+            }
+            List<Long> expected = new ArrayList<>();
+            for (long i = 1; i <= count; i++) {
+                expected.add(i);
+            }
+            assertThat(seqs).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void a_node_cut_off_from_redis_says_degraded_and_once_back_its_clients_catch_up_with_nothing_missing() throws Exception {
+        assertThat(health(b).path("cluster").asString()).isEqualTo("UP");
+        try (WsClient patient = a.connect("p1"); WsClient doctor = b.connect("d1")) {
+            patient.send("{\"event\":\"send_message\",\"id\":\"0\",\"data\":{\"to\":\"d1\",\"content\":\"before\"}}");
+            String conversation = patient.awaitReply("0").path("data").path("message").path("conversationId").asString();
+            doctor.awaitEvent("new_message");
+
+            redis.kill();
+            awaitHealth(b, "DEGRADED");
+            assertThat(health(b).path("cluster").asString()).isEqualTo("DOWN");
+            // acknowledged on A while B cannot hear it
+            for (int i = 1; i <= 5; i++) {
+                patient.send("{\"event\":\"send_message\",\"id\":\"" + i + "\",\"data\":{\"conversationId\":\"" + conversation
+                        + "\",\"content\":\"during " + i + "\"}}");
+                assertThat(patient.awaitReply(Integer.toString(i)).path("event").asString()).isEqualTo("message_sent");
+            }
+            redis.startAgain();
+            // B tells its sockets to reconnect and catch up
+            assertThat(doctor.awaitClose()).isEqualTo(1012);
+            awaitHealth(b, "UP");
+        }
+        try (WsClient doctor = b.connect("d1")) {
+            doctor.send("{\"event\":\"sync\",\"id\":\"s\",\"data\":{\"conversationId\":\"" + a.server.core().ports()
+                    .conversations().findDirect(org.carechat.domain.user.UserId.of("p1"),
+                            org.carechat.domain.user.UserId.of("d1")).orElseThrow().id().value() + "\",\"afterSeq\":1}}");
+            JsonNode messages = doctor.awaitReply("s").path("data").path("messages");
+            List<String> contents = new ArrayList<>();
+            messages.forEach(m -> contents.add(m.path("content").asString()));
+            assertThat(contents).containsExactly("during 1", "during 2", "during 3", "during 4", "during 5");
+        }
+    }
+
+    private static JsonNode health(TestServer node) throws Exception {
+        HttpResponse<String> response = node.get("/health", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static void awaitHealth(TestServer node, String status) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            if (status.equals(health(node).path("status").asString())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(health(node).path("status").asString()).as("health of the node").isEqualTo(status);
+    }
+}
