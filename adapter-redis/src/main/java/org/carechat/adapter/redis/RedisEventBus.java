@@ -33,6 +33,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
     private static final Logger LOG = System.getLogger(RedisEventBus.class.getName());
 
     private final String channel;
+    /** The client, when the bus owns it (made by {@link #connect}); null when it is shared. */
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
@@ -53,12 +54,42 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
 
     /**
      * Connects to Redis at {@code uri} ({@code redis://host:port}, {@code rediss://} for TLS, with a password as
-     * Lettuce reads it) and subscribes to {@code channel}.
+     * Lettuce reads it) and subscribes to {@code channel}; closing the bus closes its client.
      *
      * @throws io.lettuce.core.RedisException when Redis cannot be reached now: a node does not start without it
      */
     public static RedisEventBus connect(String uri, String channel) {
+        RedisClient client = client(uri);
+        try {
+            return on(client, channel, true);
+        } catch (RuntimeException unreachable) {
+            client.shutdown();
+            throw unreachable;
+        }
+    }
+
+    /** A bus on a client shared with the node's other Redis ports; closing the bus leaves the client open. */
+    public static RedisEventBus on(RedisClient client, String channel) {
+        return on(client, channel, false);
+    }
+
+    private static RedisEventBus on(RedisClient client, String channel, boolean ownsClient) {
         Objects.requireNonNull(channel, "channel");
+        StatefulRedisConnection<String, String> publisher = client.connect();
+        StatefulRedisPubSubConnection<String, String> subscriber;
+        try {
+            subscriber = client.connectPubSub();
+        } catch (RuntimeException unreachable) {
+            publisher.close();
+            throw unreachable;
+        }
+        RedisEventBus bus = new RedisEventBus(channel, ownsClient ? client : null, publisher, subscriber);
+        bus.listen();
+        return bus;
+    }
+
+    /** The client every Redis port of a node shares: reconnecting, commands refused while disconnected. */
+    public static RedisClient client(String uri) {
         RedisURI redis = RedisURI.create(uri);
         redis.setTimeout(CONNECT_TIMEOUT);
         RedisClient client = RedisClient.create(redis);
@@ -66,16 +97,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
                 .build());
-        try {
-            StatefulRedisConnection<String, String> publisher = client.connect();
-            StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
-            RedisEventBus bus = new RedisEventBus(channel, client, publisher, subscriber);
-            bus.listen();
-            return bus;
-        } catch (RuntimeException unreachable) {
-            client.shutdown();
-            throw unreachable;
-        }
+        return client;
     }
 
     private void listen() {
@@ -132,7 +154,9 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
             subscriber.close();
             publisher.close();
         } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            if (client != null) {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
         }
     }
 

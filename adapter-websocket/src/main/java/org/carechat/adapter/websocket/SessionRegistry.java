@@ -116,8 +116,8 @@ public final class SessionRegistry implements Notifier {
         this.cluster = bus;
     }
 
-    /** This node's name in the cluster's messages. */
-    String node() {
+    /** This node's name in the cluster (its messages, its presence). */
+    public String node() {
         return node;
     }
 

@@ -39,6 +39,7 @@ public record ServerConfig(
         Path attachmentsDir,
         String redisUri,
         String redisChannel,
+        Duration clusterNodeTtl,
         String mongoUri,
         String mongoDatabase,
         String mongoWriteConcern,
@@ -172,6 +173,7 @@ public record ServerConfig(
                         : Path.of(v.text(Option.DATA_DIR)).resolve("attachments"),
                 v.text(Option.REDIS_URI),
                 v.text(Option.REDIS_CHANNEL),
+                v.duration(Option.CLUSTER_NODE_TTL),
                 v.text(Option.MONGO_URI),
                 v.text(Option.MONGO_DATABASE),
                 v.text(Option.MONGO_WRITE_CONCERN),
@@ -227,6 +229,9 @@ public record ServerConfig(
         }
         if (redisUri != null && redisChannel.isBlank()) {
             throw new ConfigException("CHAT_REDIS_CHANNEL must not be blank");
+        }
+        if (clusterNodeTtl.toMillis() < 300) {
+            throw new ConfigException("CHAT_CLUSTER_NODE_TTL must be at least 300 ms, got " + clusterNodeTtl);
         }
         if (warmup.compareTo(MAX_WARMUP) > 0) {
             throw new ConfigException("CHAT_WARMUP must be at most " + MAX_WARMUP.toMinutes() + " min, got " + warmup);

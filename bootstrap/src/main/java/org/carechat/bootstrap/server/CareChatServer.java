@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.carechat.adapter.inmemory.ExecutorTimers;
 import org.carechat.adapter.inmemory.InMemoryCalls;
-import org.carechat.adapter.redis.RedisEventBus;
 import org.carechat.adapter.inmemory.InMemoryPresence;
 import org.carechat.adapter.jwt.JwtSettings;
 import org.carechat.adapter.jwt.NimbusTokenVerifier;
@@ -65,8 +64,8 @@ public final class CareChatServer implements AutoCloseable {
     private final StorePorts store;
     private final JwtSettings jwt;
     private final AutoCloseable ownedTimers;
-    /** The cluster's event bus, when this server is one node of a cluster. */
-    private final RedisEventBus cluster;
+    /** The cluster's Redis ports, when this server is one node of a cluster. */
+    private final ClusterNode cluster;
     private boolean closed;
 
     private CareChatServer(Builder builder) {
@@ -89,9 +88,9 @@ public final class CareChatServer implements AutoCloseable {
         }
         SessionRegistry registry = new SessionRegistry(metrics);
         metrics.connectionsFrom(registry::connectionCount);
-        this.cluster = config.clustered() ? connectCluster(config) : null;
+        this.cluster = config.clustered() ? connectCluster(config, registry.node(), clock) : null;
         if (cluster != null) {
-            registry.joinCluster(cluster);
+            registry.joinCluster(cluster.bus());
         }
         this.core = CareChat.builder()
                 .conversations(TimedPorts.timed(Conversations.class, store.conversations(), metrics))
@@ -102,8 +101,8 @@ public final class CareChatServer implements AutoCloseable {
                 .blobs(TimedPorts.timed(Blobs.class, store.blobs(), metrics))
                 .auditTrail(TimedPorts.timed(AuditTrail.class, store.auditTrail(), metrics))
                 .changes(TimedPorts.timed(Changes.class, store.changes(), metrics))
-                .presence(new InMemoryPresence())
-                .calls(new InMemoryCalls())
+                .presence(cluster != null ? cluster.presence() : new InMemoryPresence())
+                .calls(cluster != null ? cluster.calls() : new InMemoryCalls())
                 .notifier(registry)
                 .clock(clock)
                 .timers(timers)
@@ -130,9 +129,12 @@ public final class CareChatServer implements AutoCloseable {
                 : WebSocketAdapter.FrameThreads.WORKERS);
         RestApi rest = new RestApi(core, auth, json, Settings.rest(config), metrics, store.probe(), clock);
         if (cluster != null) {
-            rest.inCluster(cluster::connected);
+            rest.inCluster(cluster.bus()::connected);
             // what the other nodes published while this one was cut off is missed: its clients catch up from the store
-            cluster.onReconnected(webSocket::askEveryoneToCatchUp);
+            cluster.bus().onReconnected(webSocket::askEveryoneToCatchUp);
+            // the users a dead node took offline: their contacts are told
+            cluster.presence().onLost(state -> core.closeSession().lost(state));
+            cluster.start();
         }
         GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());
         http.getServerConfiguration().addHttpHandler(container, "/");
@@ -147,16 +149,15 @@ public final class CareChatServer implements AutoCloseable {
         http.getServerConfiguration().setHttpServerVersion("");
     }
 
-    private RedisEventBus connectCluster(ServerConfig config) {
+    private ClusterNode connectCluster(ServerConfig config, String node, java.time.Clock clock) {
         try {
-            RedisEventBus bus = RedisEventBus.connect(config.redisUri(), config.redisChannel());
-            LOG.log(System.Logger.Level.INFO, "a node of the cluster on Redis channel " + config.redisChannel());
-            return bus;
+            ClusterNode joined = ClusterNode.connect(config, node, clock);
+            LOG.log(System.Logger.Level.INFO, "node " + node + " of the cluster on Redis channel " + config.redisChannel());
+            return joined;
         } catch (RuntimeException unreachable) {
             closeQuietly(store.closer());
             closeQuietly(ownedTimers);
-            throw new IllegalStateException("the cluster's Redis (CHAT_REDIS_URI) does not answer: "
-                    + unreachable.getMessage(), unreachable);
+            throw unreachable;
         }
     }
 

@@ -103,6 +103,34 @@ class ClusterTest {
     }
 
     @Test
+    void presence_and_a_call_cross_nodes_rung_on_a_answered_signalled_and_ended_on_b() throws Exception {
+        try (WsClient doctor = b.connect("d1"); WsClient patient = a.connect("p1")) {
+            JsonNode online = doctor.await(f -> "user_status_change".equals(f.path("event").asString()));
+            assertThat(online.path("data").path("userId").asString()).isEqualTo("p1");
+            assertThat(online.path("data").path("isOnline").asBoolean()).isTrue();
+            JsonNode presence = JSON.readTree(b.send("POST", "/api/chat/presence", "d1", "{\"userIds\":[\"p1\"]}").body());
+            assertThat(presence.path(0).path("userId").asString()).isEqualTo("p1");
+            assertThat(presence.path(0).path("isOnline").asBoolean()).as("online on node A, asked at node B").isTrue();
+
+            patient.send("{\"event\":\"call_request\",\"id\":\"c\",\"data\":{\"to\":\"d1\",\"media\":\"video\"}}");
+            String callId = patient.awaitReply("c").path("data").path("callId").asString();
+            JsonNode ringing = doctor.awaitEvent("incoming_call").path("data");
+            assertThat(ringing.path("callId").asString()).isEqualTo(callId);
+            doctor.send("{\"event\":\"call_accept\",\"id\":\"a\",\"data\":{\"callId\":\"" + callId + "\"}}");
+            assertThat(doctor.awaitReply("a").path("event").asString()).isEqualTo("ack");
+            assertThat(patient.awaitEvent("call_accepted").path("data").path("by").asString()).isEqualTo("d1");
+            doctor.send("{\"event\":\"call_signal\",\"id\":\"s\",\"data\":{\"callId\":\"" + callId
+                    + "\",\"signal\":{\"sdp\":\"v=0\"}}}");
+            doctor.awaitReply("s");
+            assertThat(patient.awaitEvent("call_signal").path("data").path("signal").path("sdp").asString()).isEqualTo("v=0");
+            doctor.send("{\"event\":\"call_end\",\"id\":\"e\",\"data\":{\"callId\":\"" + callId + "\"}}");
+            doctor.awaitReply("e");
+            JsonNode ended = patient.awaitEvent("call_ended").path("data");
+            assertThat(ended.path("outcome").asString()).isEqualTo("completed");
+        }
+    }
+
+    @Test
     void a_conversation_arrives_in_seq_order_on_the_other_node() throws Exception {
         int count = 200;
         try (WsClient patient = a.connect("p1"); WsClient doctor = b.connect("d1")) {

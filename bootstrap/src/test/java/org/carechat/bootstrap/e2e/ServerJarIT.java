@@ -2,19 +2,15 @@ package org.carechat.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,28 +37,14 @@ class ServerJarIT {
     }
 
     private Running start(String... extraFlags) throws Exception {
-        Path jar = Path.of("target", "carechat.jar");
-        assertThat(jar).exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--demo", "--port", "0",
-                "--host", "127.0.0.1", "--data-dir", data.toString()));
-        command.addAll(List.of(extraFlags));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    output.add(line);
-                    lines.add(line);
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        List<String> args = new java.util.ArrayList<>(List.of("--demo", "--port", "0", "--host", "127.0.0.1", "--data-dir",
+                data.toString()));
+        args.addAll(List.of(extraFlags));
+        JarProcess jar = JarProcess.start(args);
+        Process process = jar.process();
+        Thread reader = jar.reader();
+        BlockingQueue<String> lines = jar.lines();
+        List<String> output = jar.output();
         int port = -1;
         Map<String, String> tokens = new java.util.HashMap<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

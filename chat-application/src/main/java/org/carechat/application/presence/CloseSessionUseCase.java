@@ -8,4 +8,10 @@ import org.carechat.domain.presence.PresenceState;
 public interface CloseSessionUseCase {
 
     Result<PresenceState> close(Actor actor);
+
+    /**
+     * The sessions of a user ended without closing (the node that held them died) and the presence store already
+     * counts them gone: when that left the user offline ({@code state}), their contacts see them go offline.
+     */
+    Result<PresenceState> lost(PresenceState state);
 }

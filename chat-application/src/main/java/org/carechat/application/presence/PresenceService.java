@@ -76,6 +76,16 @@ public final class PresenceService implements OpenSessionUseCase, CloseSessionUs
     }
 
     @Override
+    public Result<PresenceState> lost(PresenceState state) {
+        return Outcomes.attempt(() -> {
+            if (!state.isOnline()) {
+                tellContacts(state);
+            }
+            return state;
+        });
+    }
+
+    @Override
     public Result<PresenceState> setStatus(SetStatus command) {
         return Outcomes.attempt(() -> {
             if (command.status() == null) {
