@@ -103,6 +103,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final Duration nodeTtl;
     private final List<Consumer<PresenceState>> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledFuture<?> heartbeat;
+    private volatile boolean unanswered;
 
     private RedisPresence(StatefulRedisConnection<String, String> connection, String prefix, String node, Clock clock,
                           Duration nodeTtl) {
@@ -191,9 +192,23 @@ public final class RedisPresence implements Presence, AutoCloseable {
         return run(STATUS, user, status.name(), Long.toString(at.toEpochMilli()));
     }
 
+    /**
+     * The user's presence; while Redis does not answer, offline and unknown (a conversation list still loads, with
+     * nobody shown online), which is said once in the log per outage.
+     */
     @Override
     public PresenceState find(UserId user) {
-        return run(FIND, user);
+        try {
+            PresenceState state = run(FIND, user);
+            unanswered = false;
+            return state;
+        } catch (StoreUnavailableException unreachable) {
+            if (!unanswered) {
+                unanswered = true;
+                LOG.log(Level.WARNING, "presence (Redis) does not answer: everyone is shown offline until it is back");
+            }
+            return PresenceState.offline(user);
+        }
     }
 
     private PresenceState run(String script, UserId user, String... args) {

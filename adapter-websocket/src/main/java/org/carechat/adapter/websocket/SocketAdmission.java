@@ -48,6 +48,8 @@ final class SocketAdmission {
     private final Map<Outbox, Long> opening = new ConcurrentHashMap<>();
     /** Sockets open but not yet named a user (the Socket.IO door's, before their CONNECT): they count to the cap. */
     private final java.util.concurrent.atomic.AtomicInteger unnamed = new java.util.concurrent.atomic.AtomicInteger();
+    /** In a cluster: the sessions a user has open on every node (the cluster's presence); null on a server alone. */
+    private volatile java.util.function.ToIntFunction<org.carechat.domain.user.UserId> clusterSessions;
 
     SocketAdmission(SessionRegistry registry, WebSocketSettings settings, Executor closer, Metrics metrics) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -56,6 +58,15 @@ final class SocketAdmission {
         this.outboxCapacity = settings.outboundQueueFrames();
         this.closer = Objects.requireNonNull(closer, "closer");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Counts a user's sockets against the per-user cap on every node of a cluster, as {@code sessions} gives them
+     * (besides this node's own count): checked at each upgrade, so two upgrades at the same instant on two nodes may
+     * both pass.
+     */
+    void capAcrossCluster(java.util.function.ToIntFunction<org.carechat.domain.user.UserId> sessions) {
+        this.clusterSessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     /** Reserves room for one more socket of the identity's user, registered for delivery from now on. */
@@ -69,6 +80,10 @@ final class SocketAdmission {
      * {@link #holdUnnamed() unnamed} sockets so far; that hold becomes the registered room (or ends, when full).
      */
     Verdict admit(Identity identity, java.util.function.Function<SessionId, String> firstFrame) {
+        java.util.function.ToIntFunction<org.carechat.domain.user.UserId> cluster = clusterSessions;
+        if (cluster != null && cluster.applyAsInt(identity.userId()) >= maxPerUser) {
+            return new Full(SessionRegistry.Room.USER_FULL);
+        }
         SessionId session = new SessionId("s_" + UUID.randomUUID());
         Outbox outbox = Outbox.pending(session, identity.userId(), outboxCapacity, closer, metrics);
         if (firstFrame != null) {

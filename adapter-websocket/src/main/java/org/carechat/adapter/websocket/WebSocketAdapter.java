@@ -84,6 +84,20 @@ public final class WebSocketAdapter {
     }
 
     /**
+     * In a cluster: a user's sockets on every node count to {@code CHAT_MAX_SOCKETS_PER_USER}, as the core's presence
+     * counts their sessions (the cluster's, when the presence port is shared); checked at each upgrade.
+     */
+    public void capSocketsPerUserAcrossCluster() {
+        admission.capAcrossCluster(user -> {
+            try {
+                return wiring.core().ports().presence().find(user).sessions();
+            } catch (RuntimeException unreachable) {
+                return 0; // presence cannot tell: this node's own cap still holds
+            }
+        });
+    }
+
+    /**
      * Closes every socket of this server with {@code 1012} ("service restart": reconnect, then {@code sync}), so
      * that each client catches up from the store: what a node does when it has been cut off from the rest of its
      * cluster, and may have missed the events the other nodes published meanwhile.

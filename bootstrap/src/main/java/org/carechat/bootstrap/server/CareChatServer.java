@@ -134,6 +134,7 @@ public final class CareChatServer implements AutoCloseable {
             cluster.bus().onReconnected(webSocket::askEveryoneToCatchUp);
             // the users a dead node took offline: their contacts are told
             cluster.presence().onLost(state -> core.closeSession().lost(state));
+            webSocket.capSocketsPerUserAcrossCluster();
             cluster.start();
         }
         GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest.resourceConfig());

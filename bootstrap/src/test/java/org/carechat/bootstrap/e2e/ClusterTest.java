@@ -50,6 +50,7 @@ class ClusterTest {
         // the ordering test sends faster than a person may
         options.put(Option.RATE_PER_SECOND, "1000");
         options.put(Option.RATE_BURST, "1000");
+        options.put(Option.MAX_SOCKETS_PER_USER, "3");
         return options;
     }
 
@@ -127,6 +128,25 @@ class ClusterTest {
             doctor.awaitReply("e");
             JsonNode ended = patient.awaitEvent("call_ended").path("data");
             assertThat(ended.path("outcome").asString()).isEqualTo("completed");
+        }
+    }
+
+    @Test
+    void a_users_sockets_on_every_node_count_to_the_per_user_cap() throws Exception {
+        try (WsClient first = a.connect("p1"); WsClient second = b.connect("p1"); WsClient third = a.connect("p1")) {
+            first.send("{\"event\":\"set_status\",\"id\":\"1\",\"data\":{\"status\":\"busy\"}}");
+            first.awaitReply("1");
+            for (TestServer node : new TestServer[] {a, b}) {
+                Throwable refused = WsClient.refusal(node.ws(null), Map.of("Authorization", "Bearer " + node.token("p1")));
+                assertThat(refused).as("a fourth socket, on either node").isInstanceOfSatisfying(
+                        java.net.http.WebSocketHandshakeException.class,
+                        handshake -> assertThat(handshake.getResponse().statusCode()).isEqualTo(429));
+            }
+            // another user is not counted with her
+            try (WsClient doctor = b.connect("d1")) {
+                doctor.send("{\"event\":\"set_status\",\"id\":\"2\",\"data\":{\"status\":\"busy\"}}");
+                assertThat(doctor.awaitReply("2").path("event").asString()).isEqualTo("ack");
+            }
         }
     }
 

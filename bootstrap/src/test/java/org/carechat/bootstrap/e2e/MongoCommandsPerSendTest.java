@@ -63,6 +63,8 @@ class MongoCommandsPerSendTest {
     @Test
     void a_plain_send_is_three_commands_by_conversation_and_by_person() throws Exception {
         try (WsClient patient = test.connect("p1"); WsClient doctor = test.connect("d1")) {
+            // the doctor's socket coming online looks up her contacts (a find on conversations): let it finish first
+            patient.awaitEvent("user_status_change");
             String conversation = sent(patient, "first", "\"to\":\"d1\"").path("conversationId").asString();
             doctor.awaitEvent("new_message");
 
