@@ -294,6 +294,7 @@ final class ChatFixture {
         private final org.carechat.application.port.Changes delegate;
         private final AtomicReference<Runnable> beforeNextCommit = new AtomicReference<>();
         private final java.util.concurrent.atomic.AtomicBoolean failNextCommit = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean collideAlways = new java.util.concurrent.atomic.AtomicBoolean();
 
         InterleavingChanges(org.carechat.application.port.Changes delegate) {
             this.delegate = delegate;
@@ -312,10 +313,18 @@ final class ChatFixture {
             failNextCommit.set(true);
         }
 
+        /** Every change of state collides with another writer from now on, as another node winning every race. */
+        void collideAlways() {
+            collideAlways.set(true);
+        }
+
         @Override
         public void commit(org.carechat.application.port.Change change) {
             if (change.changesState() && failNextCommit.getAndSet(false)) {
                 throw new org.carechat.application.port.StoreUnavailableException("the store is down", null);
+            }
+            if (change.changesState() && collideAlways.get()) {
+                throw new org.carechat.application.port.ChangeConflict("another writer changed it first");
             }
             if (change.changesState()) {
                 Runnable interloper = beforeNextCommit.getAndSet(null);

@@ -52,6 +52,18 @@ final class OneWritePerChangeTest {
     }
 
     @Test
+    void a_send_that_collides_with_other_writers_at_every_attempt_is_unavailable_and_stores_nothing() {
+        fx.changes.collideAlways();
+
+        ChatFailure refused = failure(fx.trySend(alicePhone, conversation, "I feel dizzy"));
+
+        assertThat(refused).isInstanceOf(ChatFailure.Unavailable.class);
+        assertThat(refused.message()).contains("try again");
+        assertThat(fx.everything(fx.alice, conversation)).isEmpty();
+        assertThat(fx.inbox(adaDesk).events()).isEmpty();
+    }
+
+    @Test
     void an_edit_the_store_cannot_commit_leaves_the_message_as_it_was_and_tells_nobody() {
         Message sent = fx.send(alicePhone, conversation, "I feel dizzy");
         fx.clearInboxes();

@@ -38,6 +38,7 @@ public final class SessionRegistry implements Notifier {
     /** This node, in a cluster: what it publishes is marked with it, so it does not deliver its own events twice. */
     private final String node = "n_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private volatile EventBus cluster;
+    private volatile ConversationOrder order;
 
     public SessionRegistry(Metrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -108,10 +109,18 @@ public final class SessionRegistry implements Notifier {
 
     /**
      * Makes this registry one node of a cluster: every event published here also goes to the other nodes over
-     * {@code bus} (after the local sockets have it), and what the other nodes publish reaches the sockets here.
+     * {@code bus} (after the local sockets have it), and what the other nodes publish reaches the sockets here;
+     * {@code new_message} in seq order per conversation ({@link ConversationOrder}).
      */
     public void joinCluster(EventBus bus) {
         Objects.requireNonNull(bus, "bus");
+        java.util.concurrent.ScheduledThreadPoolExecutor holds = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "carechat-cluster-order");
+            thread.setDaemon(true);
+            return thread;
+        });
+        holds.setRemoveOnCancelPolicy(true);
+        this.order = new ConversationOrder(holds);
         bus.subscribe(this::fromCluster);
         this.cluster = bus;
     }
@@ -126,17 +135,31 @@ public final class SessionRegistry implements Notifier {
         Objects.requireNonNull(recipients, "recipients");
         Objects.requireNonNull(event, "event");
         Set<UserId> unique = new LinkedHashSet<>(recipients);
-        String frame = deliver(unique, event, except);
         EventBus bus = cluster;
-        if (bus != null && !unique.isEmpty()) {
-            String encoded = frame != null ? frame : encode(event);
-            if (encoded != null) {
-                bus.publish(ClusterMessage.write(node, except, unique, encoded));
-            }
+        if (bus == null) {
+            deliver(unique, event, except);
+            return;
+        }
+        if (unique.isEmpty()) {
+            return;
+        }
+        String frame = encode(event);
+        if (frame == null) {
+            return;
+        }
+        String exceptSession = except == null ? null : except.value();
+        if (event instanceof ChatEvent.MessageCreated created) {
+            String conversation = created.message().message().conversationId().value();
+            long seq = created.message().message().seq();
+            order.deliver(conversation, seq, () -> deliverFrame(unique, frame, exceptSession, event));
+            bus.publish(ClusterMessage.write(node, except, unique, conversation, seq, frame));
+        } else {
+            deliverFrame(unique, frame, exceptSession, event);
+            bus.publish(ClusterMessage.write(node, except, unique, frame));
         }
     }
 
-    /** An event another node published: to the sockets here of its recipients. */
+    /** An event another node published: to the sockets here of its recipients (a new message in its turn). */
     void fromCluster(String text) {
         ClusterMessage message = ClusterMessage.read(text);
         if (message == null) {
@@ -146,14 +169,24 @@ public final class SessionRegistry implements Notifier {
         if (message.node().equals(node)) {
             return;
         }
-        for (UserId recipient : message.recipients()) {
+        if (message.conversation() != null) {
+            order.deliver(message.conversation(), message.seq(),
+                    () -> deliverFrame(message.recipients(), message.frame(), message.except(), null));
+        } else {
+            deliverFrame(message.recipients(), message.frame(), message.except(), null);
+        }
+    }
+
+    /** Queues {@code frame} on the sockets here of {@code recipients}, but the session {@code except}. */
+    private void deliverFrame(Collection<UserId> recipients, String frame, String except, ChatEvent event) {
+        for (UserId recipient : recipients) {
             Set<Outbox> sockets = byUser.get(recipient);
             if (sockets == null) {
                 continue;
             }
             for (Outbox socket : sockets) {
-                if (!socket.session().value().equals(message.except())) {
-                    offer(socket, message.frame(), null);
+                if (!socket.session().value().equals(except)) {
+                    offer(socket, frame, event);
                 }
             }
         }

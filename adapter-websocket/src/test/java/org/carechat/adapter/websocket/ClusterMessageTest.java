@@ -17,13 +17,20 @@ class ClusterMessageTest {
         assertThat(read.except()).isEqualTo("s_abc");
         assertThat(read.recipients()).containsExactly(UserId.of("p1"), UserId.of("d1"));
         assertThat(read.frame()).isEqualTo(frame);
-        assertThat(ClusterMessage.read(ClusterMessage.write("n_1", null, List.of(UserId.of("p1")), "{}")).except()).isNull();
+        ClusterMessage plain = ClusterMessage.read(ClusterMessage.write("n_1", null, List.of(UserId.of("p1")), "{}"));
+        assertThat(plain.except()).isNull();
+        assertThat(plain.conversation()).isNull();
+        ClusterMessage placed = ClusterMessage.read(ClusterMessage.write("n_1", null, List.of(UserId.of("p1")), "c_9", 41, "{}"));
+        assertThat(placed.conversation()).isEqualTo("c_9");
+        assertThat(placed.seq()).isEqualTo(41);
     }
 
     @Test
     void anything_else_on_the_channel_is_not_a_message() {
-        for (String other : new String[] {"", "hello", "c1 n_1 - p1", "c2 n_1 - p1\n{}", "c1 n_1 -\n{}", "c1 n_1 - \n{}",
-                "c1  - p1\n{}", "c1 n_1 - p 1\n{}", "c1 n_1 - p1,\n{}", "c1 n_1 - p1 extra\n{}"}) {
+        for (String other : new String[] {"", "hello", "c1 n_1 - p1 -", "c2 n_1 - p1 -\n{}", "c1 n_1 - -\n{}",
+                "c1 n_1 -  -\n{}", "c1  - p1 -\n{}", "c1 n_1 - p 1 -\n{}", "c1 n_1 - p1, -\n{}", "c1 n_1 - p1\n{}",
+                "c1 n_1 - p1 - extra\n{}", "c1 n_1 - p1 c_9\n{}", "c1 n_1 - p1 c_9/x\n{}", "c1 n_1 - p1 /4\n{}",
+                "c1 n_1 - p1 c_9/0\n{}"}) {
             assertThat(ClusterMessage.read(other)).as(other).isNull();
         }
     }
