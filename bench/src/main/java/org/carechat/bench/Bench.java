@@ -1,6 +1,7 @@
 package org.carechat.bench;
 
 import java.util.Arrays;
+import org.carechat.bench.scenario.ClusterScenario;
 import org.carechat.bench.scenario.CompareScenario;
 import org.carechat.bench.scenario.ConnectionsScenario;
 import org.carechat.bench.scenario.HistoryScenario;
@@ -28,6 +29,7 @@ public final class Bench {
             case "connections" -> ConnectionsScenario.run(args);
             case "history" -> HistoryScenario.run(args);
             case "compare" -> CompareScenario.run(args);
+            case "cluster" -> ClusterScenario.run(args);
             case "jmh" -> JmhScenario.run(args);
             default -> {
                 System.err.println("unknown scenario '" + argv[0] + "'");
@@ -55,6 +57,8 @@ public final class Bench {
                                --messages 1000000 --fetch-rate 200 --fetch-time 20s --deep-max 10000 --warmup 60s
                   compare      CareChat beside the Node.js + Socket.IO peer (bench/peer-node), same generator and pinning
                                --pairs 100 --rate 3000 --warmup 20s --measure 8s --rounds 3 (server on core 0, generator on 1; CareChat with -XX:+UseZGC, as the README says)
+                  cluster      one node, then two nodes with every delivery crossing them (Redis, a shared mongo-java-server)
+                               --pairs 20 --rate 100 --warmup 20s --measure 10s --rounds 3 --redis-server redis-server
                   jmh          the JMH microbenchmarks once the machine is quiet: --jmh "<JMH options>"
 
                 common: --store memory|embedded|mongo  --mongo-uri URI  --label NAME (names a variant in result files)  --jar bootstrap/target/carechat.jar

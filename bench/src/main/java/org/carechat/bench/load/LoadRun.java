@@ -33,6 +33,8 @@ public final class LoadRun implements AutoCloseable {
 
     private final WsClients clients;
     private final URI ws;
+    /** Where the doctors connect: the same server as the patients, or another node of a cluster. */
+    private final URI doctorsWs;
     private final Dialect dialect;
     private final List<PairState> pairs = new ArrayList<>();
     private final Map<EventLoop, LoopStats> stats = new java.util.LinkedHashMap<>();
@@ -50,8 +52,14 @@ public final class LoadRun implements AutoCloseable {
 
     /** Speaks {@code dialect} to the server at {@code http}. */
     public LoadRun(WsClients clients, URI http, Dialect dialect) {
+        this(clients, http, http, dialect);
+    }
+
+    /** Patients on the server at {@code http}, their doctors on the one at {@code doctorsHttp} (another node). */
+    public LoadRun(WsClients clients, URI http, URI doctorsHttp, Dialect dialect) {
         this.clients = clients;
         this.ws = dialect.uri(http);
+        this.doctorsWs = dialect.uri(doctorsHttp);
         this.dialect = dialect;
     }
 
@@ -67,9 +75,9 @@ public final class LoadRun implements AutoCloseable {
             PairState state = new PairState(pair.index(), pair.conversationId(), pair.doctorId(), dialect,
                     stats.get(loop));
             pairs.add(state);
-            opening.add(open(pair.patientToken(), local, loop, state.patientSide())
+            opening.add(open(ws, pair.patientToken(), local, loop, state.patientSide())
                     .thenAccept(connection -> state.patient = connection));
-            opening.add(open(pair.doctorToken(), local, loop, state.doctorSide())
+            opening.add(open(doctorsWs, pair.doctorToken(), local, loop, state.doctorSide())
                     .thenAccept(connection -> state.doctor = connection));
             if (opening.size() >= 512) {
                 CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
@@ -80,9 +88,9 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /** Opens one socket and completes once the dialect's handshake let it send. */
-    private CompletableFuture<WsConnection> open(String token, InetAddress local, EventLoop loop, FrameListener side) {
+    private CompletableFuture<WsConnection> open(URI uri, String token, InetAddress local, EventLoop loop, FrameListener side) {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        return clients.connect(ws, dialect.headerToken(token), local, loop, dialect.handshake(side, token, ready))
+        return clients.connect(uri, dialect.headerToken(token), local, loop, dialect.handshake(side, token, ready))
                 .thenCompose(connection -> ready.thenApply(done -> connection));
     }
 

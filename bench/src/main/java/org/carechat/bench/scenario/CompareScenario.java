@@ -156,13 +156,13 @@ public final class CompareScenario {
         }
     }
 
-    private static double median(List<double[]> values, int column) {
+    static double median(List<double[]> values, int column) {
         double[] sorted = values.stream().mapToDouble(row -> row[column]).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static String column(List<double[]> values, int column) {
+    static String column(List<double[]> values, int column) {
         return values.stream().map(row -> String.format("%.1f", row[column])).toList().toString();
     }
 }
