@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Real CareChat processes (the shipped jar) as the nodes of a cluster: a shared MongoDB-wire-compatible server on a
+ * Three real CareChat processes (the shipped jar) as the nodes of a cluster: a shared MongoDB-wire-compatible server on a
  * TCP port (mongo-java-server, standing in for the replica set), a real redis-server, and a node killed with SIGKILL.
  */
 class ClusterProcessesIT {
@@ -93,11 +93,12 @@ class ClusterProcessesIT {
     void presence_crosses_nodes_and_a_killed_node_takes_its_users_offline_whose_clients_go_on_elsewhere() throws Exception {
         int a = node();
         int b = node();
+        int c = node();
         admin(a, "/api/admin/users/p1", "{\"name\":\"Pat Doe\",\"role\":\"patient\"}");
         admin(a, "/api/admin/users/d1", "{\"name\":\"Dr. Ada Smith\",\"role\":\"doctor\"}");
         admin(a, "/api/admin/care-relationships", "{\"patientId\":\"p1\",\"clinicianId\":\"d1\"}");
 
-        try (WsClient doctor = connect(b, "d1", "doctor")) {
+        try (WsClient doctor = connect(b, "d1", "doctor"); WsClient doctorTablet = connect(c, "d1", "doctor")) {
             WsClient patient = connect(a, "p1", "patient");
             JsonNode online = doctor.await(f -> "user_status_change".equals(f.path("event").asString())
                     && f.path("data").path("isOnline").asBoolean());
@@ -107,6 +108,8 @@ class ClusterProcessesIT {
             patient.awaitReply("1");
             assertThat(doctor.awaitEvent("new_message").path("data").path("message").path("content").asString())
                     .isEqualTo("from node A");
+            assertThat(doctorTablet.awaitEvent("new_message").path("data").path("message").path("content").asString())
+                    .as("on the third node too").isEqualTo("from node A");
 
             long killed = System.nanoTime();
             nodes.get(0).destroyForcibly(); // SIGKILL: no shutdown, no session closed
@@ -116,6 +119,12 @@ class ClusterProcessesIT {
             assertThat(offline.path("data").path("userId").asString()).isEqualTo("p1");
             assertThat(offline.path("data").path("lastSeen").isString()).isTrue();
             assertThat(millis).as("offline within the node time to live and a reap (ms)").isLessThan(5_000);
+            JsonNode offlineOnC = doctorTablet.await(f -> "user_status_change".equals(f.path("event").asString())
+                    && !f.path("data").path("isOnline").asBoolean());
+            assertThat(offlineOnC.path("data").path("userId").asString()).isEqualTo("p1");
+            assertThat(doctor.receivesNothingLike(f -> "user_status_change".equals(f.path("event").asString())
+                    && !f.path("data").path("isOnline").asBoolean(), Duration.ofSeconds(2)))
+                    .as("told once, by the one survivor that reaped the dead node").isTrue();
 
             // her client reconnects to the other node and goes on: the message it sends again with the same key is
             // not stored twice

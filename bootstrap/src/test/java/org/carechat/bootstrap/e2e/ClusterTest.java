@@ -51,6 +51,8 @@ class ClusterTest {
         options.put(Option.RATE_PER_SECOND, "1000");
         options.put(Option.RATE_BURST, "1000");
         options.put(Option.MAX_SOCKETS_PER_USER, "3");
+        // a typing indicator not renewed ends sooner than the 6 s of the contract, so the test need not wait as long
+        options.put(Option.TYPING_TTL, "1s");
         return options;
     }
 
@@ -147,6 +149,36 @@ class ClusterTest {
                 doctor.send("{\"event\":\"set_status\",\"id\":\"2\",\"data\":{\"status\":\"busy\"}}");
                 assertThat(doctor.awaitReply("2").path("event").asString()).isEqualTo("ack");
             }
+        }
+    }
+
+    @Test
+    void deliveries_reactions_deletes_reads_on_other_devices_and_typing_expiry_cross_nodes() throws Exception {
+        try (WsClient patient = a.connect("p1"); WsClient doctor = b.connect("d1"); WsClient doctorDesk = a.connect("d1")) {
+            patient.send("{\"event\":\"send_message\",\"id\":\"1\",\"data\":{\"to\":\"d1\",\"content\":\"hello\"}}");
+            JsonNode sent = patient.awaitReply("1").path("data").path("message");
+            String id = sent.path("id").asString();
+            String conversation = sent.path("conversationId").asString();
+            doctor.awaitEvent("new_message");
+            doctorDesk.awaitEvent("new_message");
+
+            doctor.send("{\"event\":\"mark_delivered\",\"data\":{\"conversationId\":\"" + conversation + "\",\"upToSeq\":1}}");
+            assertThat(patient.awaitEvent("messages_delivered").path("data").path("userId").asString()).isEqualTo("d1");
+            // the doctor reads on node B: her desk on node A is told its unread count changed
+            doctor.send("{\"event\":\"mark_read\",\"data\":{\"conversationId\":\"" + conversation + "\"}}");
+            JsonNode updated = doctorDesk.awaitEvent("conversation_updated").path("data").path("conversation");
+            assertThat(updated.path("unreadCount").asLong()).isZero();
+
+            doctor.send("{\"event\":\"add_reaction\",\"data\":{\"messageId\":\"" + id + "\",\"emoji\":\"👍\"}}");
+            assertThat(patient.awaitEvent("message_reaction_updated").path("data").path("reactions").path("👍").path(0)
+                    .asString()).isEqualTo("d1");
+            patient.send("{\"event\":\"delete_message\",\"data\":{\"messageId\":\"" + id + "\"}}");
+            assertThat(doctor.awaitEvent("message_deleted").path("data").path("messageId").asString()).isEqualTo(id);
+
+            // a typing indicator started on node A and not renewed ends on node B by itself
+            patient.send("{\"event\":\"typing_start\",\"data\":{\"conversationId\":\"" + conversation + "\"}}");
+            assertThat(doctor.awaitEvent("typing_start").path("data").path("userId").asString()).isEqualTo("p1");
+            assertThat(doctor.awaitEvent("typing_stopped").path("data").path("userId").asString()).isEqualTo("p1");
         }
     }
 
