@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -137,6 +138,124 @@ class ClusterProcessesIT {
                 assertThat(doctor.awaitEvent("new_message").path("data").path("message").path("content").asString())
                         .isEqualTo("now on B");
             }
+        }
+    }
+
+    @Test
+    void redis_stopped_and_started_again_under_load_loses_nothing_acknowledged_and_concurrent_senders_stay_in_order()
+            throws Exception {
+        int a = node();
+        int b = node();
+        admin(a, "/api/admin/users/p1", "{\"name\":\"Pat Doe\",\"role\":\"patient\"}");
+        admin(a, "/api/admin/users/d1", "{\"name\":\"Dr. Ada Smith\",\"role\":\"doctor\"}");
+        admin(a, "/api/admin/care-relationships", "{\"patientId\":\"p1\",\"clinicianId\":\"d1\"}");
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        String conversation;
+        try (WsClient patient = connect(a, "p1", "patient"); WsClient doctor = connect(b, "d1", "doctor");
+             WsClient tablet = connect(b, "p1", "patient")) {
+            patient.send("{\"event\":\"send_message\",\"id\":\"0\",\"data\":{\"to\":\"d1\",\"content\":\"start\"}}");
+            JsonNode first = patient.awaitReply("0").path("data").path("message");
+            conversation = first.path("conversationId").asString();
+            acknowledged.add(first.path("id").asString());
+
+            // both send at once from their two nodes: the patient's tablet on B sees every message in seq order
+            Thread doctorSends = new Thread(() -> {
+                for (int i = 1; i <= 100; i++) {
+                    doctor.send("{\"event\":\"send_message\",\"data\":{\"conversationId\":\"" + conversation
+                            + "\",\"content\":\"d" + i + "\"}}");
+                }
+            });
+            doctorSends.start();
+            for (int i = 1; i <= 100; i++) {
+                patient.send("{\"event\":\"send_message\",\"data\":{\"conversationId\":\"" + conversation
+                        + "\",\"content\":\"p" + i + "\"}}");
+            }
+            doctorSends.join();
+            int stored = 1;
+            for (WsClient sender : new WsClient[] {patient, doctor}) {
+                for (int n = 0; n < 100; n++) {
+                    JsonNode answer = sender.await(f -> "message_sent".equals(f.path("event").asString())
+                            || "error".equals(f.path("event").asString()));
+                    if ("message_sent".equals(answer.path("event").asString())) {
+                        stored++;
+                        acknowledged.add(answer.path("data").path("message").path("id").asString());
+                    }
+                }
+            }
+            List<Long> seqs = new ArrayList<>();
+            while (seqs.size() < stored) {
+                seqs.add(tablet.awaitEvent("new_message").path("data").path("message").path("seq").asLong());
+            }
+            assertThat(seqs).as("in seq order on the other node").isSorted().doesNotHaveDuplicates();
+
+            // now Redis goes away and comes back while the patient keeps sending from node A
+            Thread outage = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    redis.kill();
+                    Thread.sleep(700);
+                    redis.startAgain();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            outage.start();
+            // the client as a real one behaves: when its node closes it (1012, catch up), it reconnects and sends the
+            // message again with the same key
+            WsClient sending = patient;
+            List<WsClient> opened = new ArrayList<>();
+            try {
+                for (int i = 1; i <= 60; i++) {
+                    String key = "o" + i;
+                    String frame = "{\"event\":\"send_message\",\"id\":\"" + key + "\",\"data\":{\"conversationId\":\""
+                            + conversation + "\",\"content\":\"during " + i + "\",\"clientMessageId\":\"" + key + "\"}}";
+                    JsonNode answer = null;
+                    while (answer == null || !"message_sent".equals(answer.path("event").asString())) {
+                        if (sending.closed()) {
+                            sending = connect(a, "p1", "patient");
+                            opened.add(sending);
+                        }
+                        try {
+                            sending.send(frame);
+                            answer = sending.awaitReply(key);
+                        } catch (RuntimeException | AssertionError cut) {
+                            answer = null;
+                            Thread.sleep(100);
+                            if (!sending.closed()) {
+                                sending.close();
+                                sending = connect(a, "p1", "patient");
+                                opened.add(sending);
+                            }
+                        }
+                        if (answer != null && !"message_sent".equals(answer.path("event").asString())) {
+                            Thread.sleep(100); // refused (the store or the node busy): send it again
+                        }
+                    }
+                    acknowledged.add(answer.path("data").path("message").path("id").asString());
+                    Thread.sleep(20);
+                }
+            } finally {
+                opened.forEach(WsClient::close);
+            }
+            outage.join();
+        }
+        // whatever the doctor's socket heard, what she syncs holds every acknowledged message
+        try (WsClient doctor = connect(b, "d1", "doctor")) {
+            List<String> synced = new ArrayList<>();
+            long after = 0;
+            boolean more = true;
+            while (more) {
+                doctor.send("{\"event\":\"sync\",\"id\":\"s" + after + "\",\"data\":{\"conversationId\":\"" + conversation
+                        + "\",\"afterSeq\":" + after + ",\"limit\":100}}");
+                JsonNode page = doctor.awaitReply("s" + after).path("data");
+                for (JsonNode message : page.path("messages")) {
+                    synced.add(message.path("id").asString());
+                    after = message.path("seq").asLong();
+                }
+                more = page.path("hasMore").asBoolean();
+            }
+            assertThat(synced).containsAll(acknowledged);
+            assertThat(acknowledged).hasSizeGreaterThan(200);
         }
     }
 }

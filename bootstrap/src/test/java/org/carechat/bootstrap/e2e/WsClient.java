@@ -88,6 +88,11 @@ final class WsClient implements AutoCloseable {
         return true;
     }
 
+    /** Whether the server closed the socket (or it broke). */
+    boolean closed() {
+        return closeCode.isDone();
+    }
+
     int awaitClose() {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
