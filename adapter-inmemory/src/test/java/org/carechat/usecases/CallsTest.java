@@ -169,6 +169,38 @@ final class CallsTest {
     }
 
     @Test
+    void a_call_whose_ring_timeout_was_lost_with_its_server_ends_as_missed_when_it_is_touched_next() {
+        Call stale = ring(alicePhone, CallMedia.VIDEO);
+        fx.timers.loseAll(); // the server that placed it died: its ring timeout never fires
+        fx.time.advance(Duration.ofSeconds(60));
+        assertThat(fx.calls.find(stale.id()).orElseThrow().state()).isEqualTo(CallState.RINGING);
+
+        // the callee answers too late: refused, and the call ends as missed for everyone
+        assertThat(failure(fx.core.answerCall().accept(new CallAction(adaDesk, stale.id(), null))).kind())
+                .isEqualTo(FailureKind.CONFLICT);
+        CallEnded missed = new CallEnded(stale.id(), CallOutcome.MISSED, "missed", Duration.ZERO);
+        assertThat(fx.inbox(alicePhone).events(CallEnded.class)).containsExactly(missed);
+        assertThat(fx.inbox(adaMobile).events(CallEnded.class)).containsExactly(missed);
+        assertThat(callMessages()).extracting(message -> message.call().outcome()).containsExactly(CallOutcome.MISSED);
+    }
+
+    @Test
+    void a_new_call_in_a_conversation_whose_last_ringing_call_lost_its_timeout_goes_through() {
+        Call stale = ring(alicePhone, CallMedia.AUDIO);
+        fx.timers.loseAll();
+        assertThat(failure(fx.core.requestCall().requestCall(new RequestCall(aliceLaptop, conversation, null,
+                CallMedia.VIDEO))).kind()).as("still ringing: a second call is refused").isEqualTo(FailureKind.CONFLICT);
+        fx.time.advance(Duration.ofSeconds(60));
+
+        Call next = ok(fx.core.requestCall().requestCall(new RequestCall(aliceLaptop, conversation, null, CallMedia.VIDEO)));
+
+        assertThat(fx.calls.find(stale.id()).filter(call -> call.state() != CallState.ENDED)).as("the stale call is over").isEmpty();
+        assertThat(fx.calls.liveIn(conversation)).contains(next);
+        assertThat(fx.inbox(adaDesk).events(CallEnded.class))
+                .containsExactly(new CallEnded(stale.id(), CallOutcome.MISSED, "missed", Duration.ZERO));
+    }
+
+    @Test
     void an_unanswered_call_is_missed_after_the_ring_timeout() {
         Call call = ring(alicePhone, CallMedia.VIDEO);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +78,8 @@ final class ChatFixture {
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
     final ManualTime time = new ManualTime(START);
+    /** The core's timers, on {@link #time}; {@link LosableTimers#loseAll} drops them, as a node that dies does. */
+    final LosableTimers timers = new LosableTimers(time);
     final CountingIds ids = new CountingIds();
     final InMemoryNotifier notifier = new InMemoryNotifier();
     private final InMemoryConversations storedConversations = new InMemoryConversations();
@@ -107,7 +110,7 @@ final class ChatFixture {
     private ChatFixture(ChatSettings settings, UnaryOperator<Notifier> transport) {
         ChatPorts ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
                 changes,
-                transport.apply(notifier), presence, calls, time, ids, time);
+                transport.apply(notifier), presence, calls, timers, ids, time);
         core = new CareChatCore(ports, settings);
         upsert(admin, "Ada Admin", "admin", null);
         upsert(service, "Clinic Backend", "service", null);
@@ -333,6 +336,28 @@ final class ChatFixture {
                 }
             }
             delegate.commit(change);
+        }
+    }
+
+    /** Timers on the manual clock that can all be lost at once: what a cluster node's death does to its timers. */
+    static final class LosableTimers implements org.carechat.application.port.Timers {
+        private final ManualTime time;
+        private final List<Scheduled> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        LosableTimers(ManualTime time) {
+            this.time = time;
+        }
+
+        @Override
+        public Scheduled schedule(Duration delay, Runnable task) {
+            Scheduled one = time.schedule(delay, task);
+            scheduled.add(one);
+            return one;
+        }
+
+        void loseAll() {
+            scheduled.forEach(Scheduled::cancel);
+            scheduled.clear();
         }
     }
 

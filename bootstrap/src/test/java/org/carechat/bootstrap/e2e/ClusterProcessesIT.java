@@ -182,6 +182,8 @@ class ClusterProcessesIT {
                     }
                 }
             }
+            System.out.println("[cluster contention] " + (stored - 1) + " of 200 sends stored, " + (201 - stored)
+                    + " refused UNAVAILABLE");
             List<Long> seqs = new ArrayList<>();
             while (seqs.size() < stored) {
                 seqs.add(tablet.awaitEvent("new_message").path("data").path("message").path("seq").asLong());
@@ -255,7 +257,9 @@ class ClusterProcessesIT {
                 more = page.path("hasMore").asBoolean();
             }
             assertThat(synced).containsAll(acknowledged);
-            assertThat(acknowledged).hasSizeGreaterThan(200);
+            // the first, the 60 sent through the outage (each until acknowledged), and those of the contention phase
+            // that were not refused as UNAVAILABLE (the conversation changed by the other node at every attempt)
+            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(61);
         }
     }
 }

@@ -125,7 +125,9 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
             UserId callee = conversation.othersThan(actor.id()).get(0);
             Call call = Call.ring(CallId.of("call_" + ids.newId()), conversation.id(), actor.id(), callee,
                     command.media(), clock.instant());
-            if (!calls.startIfIdle(call)) {
+            // a call whose ring timeout was lost (its server died while it rang) ends as missed now, and frees the line
+            if (!calls.startIfIdle(call) && !(calls.liveIn(conversation.id()).map(this::endIfRangOut).orElse(false)
+                    && calls.startIfIdle(call))) {
                 throw Refusal.conflict("a call is already in progress in this conversation");
             }
             unit.add("call", call.id());
@@ -206,6 +208,9 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
             unit.add("call", command.callId());
             if (done.get() == null) {
                 Call live = liveCallOf(command.actor(), command.callId());
+                if (endIfRangOut(live)) {
+                    throw Refusal.conflict("the call has already ended: nobody answered it in time");
+                }
                 reason(command.reason());
                 if (needsCare) {
                     requireCareGoesOn(live);
@@ -307,6 +312,18 @@ public final class CallService implements RequestCallUseCase, AnswerCallUseCase,
             return DISCONNECTED;
         }
         return null;
+    }
+
+    /**
+     * A ringing call past its ring timeout ends as missed now: its timer may have been lost with the server that
+     * placed it (a node of a cluster that died), so whoever touches the call next applies it. True when it ended.
+     */
+    private boolean endIfRangOut(Call call) {
+        if (call.state() != CallState.RINGING || clock.instant().isBefore(deadlineOf(call))) {
+            return false;
+        }
+        terminate(call.id(), MISSED);
+        return true;
     }
 
     /** The server ends the call, once, whoever else tries to end it at the same moment. */
