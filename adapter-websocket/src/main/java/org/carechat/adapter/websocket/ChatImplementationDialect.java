@@ -147,8 +147,7 @@ final class ChatImplementationDialect implements Dialect {
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message" -> {
-                ObjectNode m = (ObjectNode) data.get("message");
-                kit.remember(m);
+                ObjectNode m = kit.messageOf(data);
                 boolean own = self.id().value().equals(DialectKit.text(m, "senderId"));
                 return Emit.as(own ? "messageSent" : "receiveMessage", message(m, kit.receiverOf(self, m)));
             }

@@ -31,13 +31,18 @@ interface Dialect {
 
     /** The event a refusal of the client's {@code event} (null: unreadable) is sent as, when it asked for no ack. */
     default Emit error(String event, ErrorCode code, String message, Long retryAfterMs) {
+        return new Emit("error", errorData(code, message, retryAfterMs));
+    }
+
+    /** CareChat's refusal, {@code {code, message, retryAfterMs?}}: an ack's {@code error}, the {@code error} event's data. */
+    static ObjectNode errorData(ErrorCode code, String message, Long retryAfterMs) {
         ObjectNode error = DialectKit.object();
         error.put("code", code.name());
         error.put("message", message);
         if (retryAfterMs != null) {
             error.put("retryAfterMs", retryAfterMs.longValue());
         }
-        return new Emit("error", error);
+        return error;
     }
 
     /** One server event as a Socket.IO client gets it: {@code socket.on(event, data)}. */

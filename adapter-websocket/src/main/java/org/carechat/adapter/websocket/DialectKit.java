@@ -15,7 +15,6 @@ import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.user.UserId;
 import org.carechat.wire.ClientData;
 import org.carechat.wire.WireException;
-import org.carechat.wire.WireJson;
 import org.carechat.wire.WireResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,14 +37,12 @@ final class DialectKit {
 
     private final Map<String, EventHandler> careChat;
     private final CareChatCore core;
-    private final WireJson json;
     private final Map<String, List<UserId>> participants = lru(REMEMBERED_CONVERSATIONS);
     private final Map<String, String> messageIds = lru(REMEMBERED_MESSAGES);
 
-    DialectKit(Map<String, EventHandler> careChat, CareChatCore core, WireJson json) {
+    DialectKit(Map<String, EventHandler> careChat, CareChatCore core) {
         this.careChat = Map.copyOf(careChat);
         this.core = Objects.requireNonNull(core, "core");
-        this.json = Objects.requireNonNull(json, "json");
     }
 
     CareChatCore core() {
@@ -83,19 +80,9 @@ final class DialectKit {
         return handle(on == null || on ? "typing_start" : "typing_stop", caller, typing);
     }
 
-    /** A reply's data as a tree that can be read (a sent message comes written once, as raw JSON). */
-    ObjectNode tree(JsonNode data) {
-        JsonNode read = data.isObject() ? data : json.parse(json.write(data));
-        if (!read.isObject()) {
-            throw new IllegalStateException("a reply's data is an object");
-        }
-        return (ObjectNode) read;
-    }
-
-    /** The message of a {@code message_sent} reply, read, and remembered. */
+    /** The message of a {@code message_sent} reply, as a tree (built from the stored message), and remembered. */
     ObjectNode sentMessage(Reply reply) {
-        ObjectNode message = reply.message() != null ? WireResources.message(reply.message())
-                : (ObjectNode) tree(tree(reply.data()).get("message"));
+        ObjectNode message = WireResources.message(Objects.requireNonNull(reply.message(), "a message_sent reply's message"));
         remember(message);
         return message;
     }
@@ -150,6 +137,13 @@ final class DialectKit {
                 participants.putIfAbsent(conversationId, List.of(self.id(), UserId.of(peer)));
             }
         }
+    }
+
+    /** The message an event carries ({@code new_message}, {@code message_edited}), remembered. */
+    ObjectNode messageOf(ObjectNode event) {
+        ObjectNode message = (ObjectNode) event.get("message");
+        remember(message);
+        return message;
     }
 
     /** Remembers which message has its seq, for receipts that name a message. */

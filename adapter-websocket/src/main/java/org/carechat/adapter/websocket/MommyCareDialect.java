@@ -10,6 +10,7 @@ import org.carechat.application.conversation.SetMutedUseCase.SetMuted;
 import org.carechat.application.conversation.SetPinnedUseCase.SetPinned;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.conversation.ConversationView;
+import org.carechat.domain.failure.Result;
 import org.carechat.wire.ClientData;
 import org.carechat.wire.WireException;
 import tools.jackson.databind.JsonNode;
@@ -129,16 +130,15 @@ final class MommyCareDialect implements Dialect {
         if (d.has("messageType")) {
             send.put("type", d.requiredText("messageType"));
         }
-        String attachment = d.text("attachmentId");
         JsonNode file = d.raw("file");
-        if (file != null) {
-            if (attachment != null) {
-                throw WireException.badRequest("give file or attachmentId, not both");
-            }
-            attachment = DialectKit.attachmentId(ClientData.of(file, FILE_FIELDS).requiredText("path"), "file.path");
+        if (file != null && d.has("attachmentId")) {
+            throw WireException.badRequest("give file or attachmentId, not both");
         }
+        String attachment = file != null
+                ? DialectKit.attachmentId(ClientData.of(file, FILE_FIELDS).requiredText("path"), "file.path")
+                : DialectKit.attachmentId(d.text("attachmentId"), "attachmentId");
         if (attachment != null) {
-            send.put("attachmentId", DialectKit.attachmentId(attachment, "attachmentId"));
+            send.put("attachmentId", attachment);
         }
         ObjectNode message = kit.sendTo(caller, d.text("recipientId"), send);
         return new Reply("message_sent", wrap(message(message, kit.receiverOf(caller.actor(), message)), message));
@@ -186,30 +186,33 @@ final class MommyCareDialect implements Dialect {
 
     /** Toggles the caller's mute of a conversation, or sets it to {@code isMuted} when given. */
     private static Reply mute(DialectKit kit, Caller caller, JsonNode data) {
-        ClientData d = ClientData.of(data, MUTE_FIELDS);
-        ConversationId id = d.requiredId("conversationId", ConversationId::of);
-        Boolean wanted = d.bool("isMuted");
-        boolean muted = wanted != null ? wanted
-                : !kit.core().getConversation().get(new GetConversation(caller.actor(), id)).orThrow().muted();
-        ConversationView view = kit.core().setMuted().setMuted(new SetMuted(caller.actor(), id, muted)).orThrow();
-        ObjectNode changed = DialectKit.object();
-        changed.put("conversationId", id.value());
-        changed.put("isMuted", view.muted());
-        return new Reply("chat_mute_status_changed", changed);
+        return toggle(kit, caller, ClientData.of(data, MUTE_FIELDS), "isMuted", ConversationView::muted,
+                (id, on) -> kit.core().setMuted().setMuted(new SetMuted(caller.actor(), id, on)), "chat_mute_status_changed");
     }
 
     /** Toggles the caller's pin of a conversation, or sets it to {@code isPinned} when given. */
     private static Reply pin(DialectKit kit, Caller caller, JsonNode data) {
-        ClientData d = ClientData.of(data, PIN_FIELDS);
+        return toggle(kit, caller, ClientData.of(data, PIN_FIELDS), "isPinned", ConversationView::pinned,
+                (id, on) -> kit.core().setPinned().setPinned(new SetPinned(caller.actor(), id, on)), "chat_pin_status_changed");
+    }
+
+    /**
+     * One of the caller's own flags on a conversation: set to {@code flag} when the client gives it, else the
+     * opposite of what it is now; answered {@code <reply> {conversationId, <flag>}} as it now is.
+     */
+    private static Reply toggle(DialectKit kit, Caller caller, ClientData d, String flag,
+                                java.util.function.Predicate<ConversationView> current,
+                                java.util.function.BiFunction<ConversationId, Boolean, Result<ConversationView>> set,
+                                String reply) {
         ConversationId id = d.requiredId("conversationId", ConversationId::of);
-        Boolean wanted = d.bool("isPinned");
-        boolean pinned = wanted != null ? wanted
-                : !kit.core().getConversation().get(new GetConversation(caller.actor(), id)).orThrow().pinned();
-        ConversationView view = kit.core().setPinned().setPinned(new SetPinned(caller.actor(), id, pinned)).orThrow();
+        Boolean wanted = d.bool(flag);
+        boolean on = wanted != null ? wanted
+                : !current.test(kit.core().getConversation().get(new GetConversation(caller.actor(), id)).orThrow());
+        ConversationView view = set.apply(id, on).orThrow();
         ObjectNode changed = DialectKit.object();
         changed.put("conversationId", id.value());
-        changed.put("isPinned", view.pinned());
-        return new Reply("chat_pin_status_changed", changed);
+        changed.put(flag, current.test(view));
+        return new Reply(reply, changed);
     }
 
     private static ObjectNode callRequest(JsonNode data, String media) {
@@ -247,8 +250,7 @@ final class MommyCareDialect implements Dialect {
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message", "message_edited" -> {
-                ObjectNode m = (ObjectNode) data.get("message");
-                kit.remember(m);
+                ObjectNode m = kit.messageOf(data);
                 return Emit.as(event, wrap(message(m, kit.receiverOf(self, m)), m));
             }
             case "messages_delivered", "messages_read" -> {

@@ -72,8 +72,7 @@ final class PatientChatDialect implements Dialect {
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         switch (event) {
             case "new_message" -> {
-                ObjectNode m = (ObjectNode) data.get("message");
-                kit.remember(m);
+                ObjectNode m = kit.messageOf(data);
                 return Emit.as("newMessage", message(m));
             }
             case "typing_start", "typing_stopped" -> {

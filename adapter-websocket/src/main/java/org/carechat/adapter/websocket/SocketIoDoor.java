@@ -25,7 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class SocketIoDoor implements EventDispatcher.Framing {
     private static final Logger LOG = System.getLogger(SocketIoDoor.class.getName());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String FRAME_HEAD = "{\"event\":\"";
 
     private final SocketIoDialect chosen;
     private final Dialect dialect;
@@ -52,7 +51,7 @@ final class SocketIoDoor implements EventDispatcher.Framing {
         if (dialect == null) {
             return new SocketIoDoor(chosen, null, null, careChatDispatcher, json);
         }
-        DialectKit kit = new DialectKit(careChat, core, json);
+        DialectKit kit = new DialectKit(careChat, core);
         Map<String, EventHandler> table = new HashMap<>(careChat);
         table.putAll(dialect.events(kit));
         return new SocketIoDoor(chosen, dialect, kit, new EventDispatcher(table, json, metrics), json);
@@ -77,18 +76,18 @@ final class SocketIoDoor implements EventDispatcher.Framing {
     @Override
     public String error(WireJson json, String id, String event, ErrorCode code, String message, Long retryAfterMs) {
         if (id != null) {
-            ObjectNode error = NODES.objectNode();
-            error.put("code", code.name());
-            error.put("message", message);
-            if (retryAfterMs != null) {
-                error.put("retryAfterMs", retryAfterMs.longValue());
-            }
             ObjectNode argument = NODES.objectNode();
-            argument.set("error", error);
+            argument.set("error", Dialect.errorData(code, message, retryAfterMs));
             return SocketIoPackets.ack(json, Long.parseLong(id), argument);
         }
-        Dialect.Emit emit = (dialect == null ? CARECHAT_ERRORS : dialect).error(event, code, message, retryAfterMs);
+        Dialect.Emit emit = dialect == null ? new Dialect.Emit("error", Dialect.errorData(code, message, retryAfterMs))
+                : dialect.error(event, code, message, retryAfterMs);
         return SocketIoPackets.event(json, emit.event(), emit.data());
+    }
+
+    /** Whether outgoing frames may need rewriting (a dialect); without one, each is rewrapped as it is. */
+    boolean rewrites() {
+        return dialect != null;
     }
 
     /**
@@ -97,7 +96,8 @@ final class SocketIoDoor implements EventDispatcher.Framing {
      * A frame the dialect cannot rewrite (a bug) still leaves, as CareChat's event: nothing is lost for it.
      */
     List<String> outbound(String frame, Actor self) {
-        if (dialect == null || !frame.startsWith(FRAME_HEAD) || self == null || !dialect.rewrites().contains(nameOf(frame))) {
+        String named = SocketIoPackets.eventName(frame);
+        if (dialect == null || named == null || self == null || !dialect.rewrites().contains(named)) {
             return List.of(SocketIoPackets.fromFrame(frame));
         }
         String name = null;
@@ -121,27 +121,4 @@ final class SocketIoDoor implements EventDispatcher.Framing {
         }
     }
 
-    /** The event name of a notifier frame {@code {"event":"<name>",...}}, read without parsing it (names need no escapes). */
-    private static String nameOf(String frame) {
-        int end = frame.indexOf('"', FRAME_HEAD.length());
-        return end < 0 ? "" : frame.substring(FRAME_HEAD.length(), end);
-    }
-
-    /** CareChat's own refusals: the {@code error} event. */
-    private static final Dialect CARECHAT_ERRORS = new Dialect() {
-        @Override
-        public Map<String, EventHandler> events(DialectKit kit) {
-            return Map.of();
-        }
-
-        @Override
-        public java.util.Set<String> rewrites() {
-            return java.util.Set.of();
-        }
-
-        @Override
-        public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
-            return Emit.as(event, data);
-        }
-    };
 }

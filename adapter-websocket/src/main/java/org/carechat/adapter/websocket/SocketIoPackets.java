@@ -114,6 +114,18 @@ final class SocketIoPackets {
     }
 
     /**
+     * The event name of a notifier frame {@code {"event":"<name>",...}}, read without parsing it (event names need
+     * no escapes); null for anything else (a packet already).
+     */
+    static String eventName(String frame) {
+        if (!frame.startsWith(FRAME_HEAD)) {
+            return null;
+        }
+        int end = frame.indexOf('"', FRAME_HEAD.length());
+        return end < 0 ? null : frame.substring(FRAME_HEAD.length(), end);
+    }
+
+    /**
      * Reads the Socket.IO packet of an Engine.IO message (the text after its {@code 4}).
      *
      * @throws WireException BAD_REQUEST for anything that is not a text packet of the default namespace

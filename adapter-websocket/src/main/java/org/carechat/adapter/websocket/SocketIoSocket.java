@@ -429,8 +429,12 @@ final class SocketIoSocket implements EventDispatcher.Origin, LiveSocket {
     private record SessionSink(Session session, SocketIoSocket socket) implements FrameSink {
         @Override
         public void send(String frame, SendHandler whenDone) {
-            List<String> packets = socket.wiring.socketIo().outbound(frame, socket.actor);
-            sendFrom(packets, 0, whenDone);
+            SocketIoDoor door = socket.wiring.socketIo();
+            if (!door.rewrites()) {
+                session.getAsyncRemote().sendText(SocketIoPackets.fromFrame(frame), whenDone);
+                return;
+            }
+            sendFrom(door.outbound(frame, socket.actor), 0, whenDone);
         }
 
         private void sendFrom(List<String> packets, int index, SendHandler whenDone) {

@@ -75,8 +75,7 @@ final class WebSocketChatDialect implements Dialect {
     @Override
     public List<Emit> outbound(String event, ObjectNode data, Actor self, DialectKit kit) {
         if (event.equals("new_message")) {
-            ObjectNode message = (ObjectNode) data.get("message");
-            kit.remember(message);
+            ObjectNode message = kit.messageOf(data);
             return Emit.as("new_message", wrap(message(message, kit.receiverOf(self, message))));
         }
         return Emit.as(event, data);

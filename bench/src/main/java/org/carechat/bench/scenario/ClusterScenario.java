@@ -81,18 +81,7 @@ public final class ClusterScenario {
                 }
             }
         }
-        ObjectNode medians = root.putObject("medians");
-        for (Map.Entry<String, List<double[]>> entry : figures.entrySet()) {
-            ObjectNode one = medians.putObject(entry.getKey());
-            one.put("serverCpuMicrosPerDeliveredMessage", CompareScenario.median(entry.getValue(), 0));
-            one.put("deliveryP50Ms", CompareScenario.median(entry.getValue(), 1));
-            one.put("deliveryP99Ms", CompareScenario.median(entry.getValue(), 2));
-            one.put("deliveryP999Ms", CompareScenario.median(entry.getValue(), 3));
-            Report.log("%-20s median server CPU %.1f us per delivered message (runs: %s), delivery p50 %.2f / p99 %.2f"
-                            + " / p99.9 %.2f ms", entry.getKey(), CompareScenario.median(entry.getValue(), 0),
-                    CompareScenario.column(entry.getValue(), 0), CompareScenario.median(entry.getValue(), 1),
-                    CompareScenario.median(entry.getValue(), 2), CompareScenario.median(entry.getValue(), 3));
-        }
+        CompareScenario.medians(root, figures);
         if (figures.containsKey("one-node") && figures.containsKey("two-nodes-crossing")) {
             double hop = CompareScenario.median(figures.get("two-nodes-crossing"), 1)
                     - CompareScenario.median(figures.get("one-node"), 1);

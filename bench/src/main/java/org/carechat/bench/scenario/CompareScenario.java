@@ -125,18 +125,9 @@ public final class CompareScenario {
                         result.held(50) ? 1 : 0});
             }
         }
-        ObjectNode medians = root.putObject("medians");
-        for (Map.Entry<String, List<double[]>> entry : figures.entrySet()) {
-            ObjectNode one = medians.putObject(entry.getKey());
-            one.put("serverCpuMicrosPerDeliveredMessage", median(entry.getValue(), 0));
-            one.put("deliveryP50Ms", median(entry.getValue(), 1));
-            one.put("deliveryP99Ms", median(entry.getValue(), 2));
-            one.put("deliveryP999Ms", median(entry.getValue(), 3));
-            one.put("runsHeld", entry.getValue().stream().mapToDouble(values -> values[4]).sum());
-            Report.log("%-15s median server CPU %.1f us per delivered message (runs: %s), delivery p50 %.2f / p99 %.2f"
-                            + " / p99.9 %.2f ms", entry.getKey(), median(entry.getValue(), 0), column(entry.getValue(), 0),
-                    median(entry.getValue(), 1), median(entry.getValue(), 2), median(entry.getValue(), 3));
-        }
+        ObjectNode medians = medians(root, figures);
+        figures.forEach((name, rows) -> ((ObjectNode) medians.get(name)).put("runsHeld",
+                rows.stream().mapToDouble(values -> values[4]).sum()));
         ratio(root, figures, MessagingStep.CARECHAT.name(), peer(script).name(), "carechatToPeerCpuRatio");
         ratio(root, figures, MessagingStep.CARECHAT_SOCKET_IO.name(), MessagingStep.CARECHAT.name(),
                 "socketIoToWsCpuRatio");
@@ -145,6 +136,25 @@ public final class CompareScenario {
         ratio(root, figures, MessagingStep.CARECHAT_WEBSOCKET_CHAT.name(), MessagingStep.CARECHAT_SOCKET_IO.name(),
                 "websocketChatDialectToSocketIoCpuRatio");
         Report.write(target, "compare", root);
+    }
+
+    /**
+     * The medians of each contender's runs, each row {@code {cpu us per message, p50, p99, p99.9, ...}}, into
+     * {@code root.medians} and the log.
+     */
+    static ObjectNode medians(ObjectNode root, Map<String, List<double[]>> figures) {
+        ObjectNode medians = root.putObject("medians");
+        for (Map.Entry<String, List<double[]>> entry : figures.entrySet()) {
+            ObjectNode one = medians.putObject(entry.getKey());
+            one.put("serverCpuMicrosPerDeliveredMessage", median(entry.getValue(), 0));
+            one.put("deliveryP50Ms", median(entry.getValue(), 1));
+            one.put("deliveryP99Ms", median(entry.getValue(), 2));
+            one.put("deliveryP999Ms", median(entry.getValue(), 3));
+            Report.log("%-15s median server CPU %.1f us per delivered message (runs: %s), delivery p50 %.2f / p99 %.2f"
+                            + " / p99.9 %.2f ms", entry.getKey(), median(entry.getValue(), 0), column(entry.getValue(), 0),
+                    median(entry.getValue(), 1), median(entry.getValue(), 2), median(entry.getValue(), 3));
+        }
+        return medians;
     }
 
     /** The ratio of two contenders' median server CPU per delivered message, when both ran. */

@@ -16,6 +16,8 @@ import org.carechat.domain.conversation.ParticipantState;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
 import org.carechat.domain.failure.Result;
+import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessageId;
 
 /**
  * Delivery and read receipts. Cursors only move forward, so a late or repeated receipt changes nothing
@@ -47,10 +49,8 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
     @Override
     public Result<ParticipantState> markDeliveredThrough(MarkDeliveredThrough command) {
         return audit.run(command.actor(), AuditAction.MARK_DELIVERED, unit -> {
-            unit.add("message", command.messageId());
-            CareAccess.Visible visible = access.visibleMessage(command.actor(), command.messageId());
-            unit.add("conversation", visible.conversation().id());
-            return delivered(unit, command.actor(), visible.conversation().id(), visible.message().seq());
+            Message through = through(unit, command.actor(), command.messageId());
+            return delivered(unit, command.actor(), through.conversationId(), through.seq());
         });
     }
 
@@ -78,10 +78,8 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
     @Override
     public Result<ConversationView> markReadThrough(MarkReadThrough command) {
         return audit.run(command.actor(), AuditAction.MARK_READ, unit -> {
-            unit.add("message", command.messageId());
-            CareAccess.Visible visible = access.visibleMessage(command.actor(), command.messageId());
-            unit.add("conversation", visible.conversation().id());
-            return read(unit, command.actor(), visible.conversation().id(), visible.message().seq());
+            Message through = through(unit, command.actor(), command.messageId());
+            return read(unit, command.actor(), through.conversationId(), through.seq());
         });
     }
 
@@ -113,6 +111,14 @@ public final class Receipts implements MarkDeliveredUseCase, MarkReadUseCase {
             unit.tell(List.of(actor.id()), new ChatEvent.ConversationUpdated(view), actor.session());
         }
         return view;
+    }
+
+    /** The message a receipt runs up to: one the actor may see (else it does not exist for them), recorded with its conversation. */
+    private Message through(Unit unit, Actor actor, MessageId id) {
+        unit.add("message", id);
+        Message message = access.visibleMessage(actor, id).message();
+        unit.add("conversation", message.conversationId());
+        return message;
     }
 
     private static void requireSeq(long seq) {
