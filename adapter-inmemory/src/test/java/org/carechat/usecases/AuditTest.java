@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 import org.carechat.application.Actor;
 import org.carechat.application.attachment.AttachmentRetention;
 import org.carechat.application.admin.OpenCareRelationshipUseCase.OpenCareRelationship;
+import org.carechat.application.admin.ExportConversationUseCase.ExportConversation;
 import org.carechat.application.admin.QueryAuditUseCase.QueryAudit;
+import org.carechat.application.breakglass.BreakGlassUseCase.OpenBreakGlass;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase.RevokeCareRelationship;
 import org.carechat.application.admin.UpsertUserUseCase.UpsertUser;
 import org.carechat.application.attachment.DownloadAttachmentUseCase.DownloadAttachment;
@@ -175,6 +177,18 @@ final class AuditTest {
                 () -> fx.core.revokeCareRelationship().revoke(new RevokeCareRelationship(fx.admin, fx.carol.id(), dan.id())));
         expect(fx.service, AuditAction.AUDIT_READ, "ok", List.of("user:p_carol"),
                 () -> fx.core.queryAudit().query(new QueryAudit(fx.service, fx.carol.id(), null, null, null, null)));
+        var exported = expect(fx.service, AuditAction.CONVERSATION_EXPORT, "ok", null,
+                () -> fx.core.exportConversation().export(new ExportConversation(fx.service, c, null, null)));
+        assertThat(exported.targets()).hasSize(2).startsWith(conversation).last().asString().startsWith("seqs:1..");
+        Message urgent = ok(fx.core.sendMessage().send(new SendMessage(fx.alice, fx.open(fx.alice, fx.ada), null, null,
+                "urgent", null, null, null, org.carechat.domain.message.MessagePriority.URGENT))).message().message();
+        expect(fx.ada, AuditAction.MESSAGE_ACKNOWLEDGE, "ok",
+                List.of("message:" + urgent.id(), "conversation:" + urgent.conversationId()),
+                () -> fx.core.acknowledgeMessage().acknowledge(
+                        new org.carechat.application.messaging.AcknowledgeMessageUseCase.AcknowledgeMessage(fx.ada, urgent.id())));
+        var breakGlass = expect(fx.ben, AuditAction.BREAK_GLASS_OPEN, "ok", null,
+                () -> fx.core.breakGlass().open(new OpenBreakGlass(fx.ben, fx.alice.id(), "emergency")));
+        assertThat(breakGlass.targets()).startsWith("access:break_glass", "break_glass:p_alice", "reason:emergency");
 
         assertThat(covered).as("every audited action was exercised").isEqualTo(EnumSet.allOf(AuditAction.class));
     }

@@ -104,13 +104,16 @@ final class ChatFixture {
     final Actor nora = Actor.of(UserId.of("n_nora"), Role.NURSE);
 
     private final Map<SessionKey, Inbox> inboxes = new ConcurrentHashMap<>();
+    /** What the core told the push service, in order. */
+    final List<org.carechat.application.port.PushNotifications.PushNotice> pushed =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     final InterleavingChanges changes = new InterleavingChanges(
             new InMemoryChanges(storedConversations, messages, auditTrail, directory, relationships));
 
     private ChatFixture(ChatSettings settings, UnaryOperator<Notifier> transport) {
         ChatPorts ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
                 changes,
-                transport.apply(notifier), presence, calls, timers, ids, time);
+                transport.apply(notifier), presence, calls, timers, ids, time).withPush(pushed::add);
         core = new CareChatCore(ports, settings);
         upsert(admin, "Ada Admin", "admin", null);
         upsert(service, "Clinic Backend", "service", null);

@@ -32,6 +32,7 @@ import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.port.Presence;
+import org.carechat.application.port.PushNotifications;
 import org.carechat.application.port.Timers;
 
 /**
@@ -71,6 +72,7 @@ public final class CareChat {
         private Presence presence;
         private Calls calls;
         private Timers timers;
+        private PushNotifications push;
         private IdGenerator ids;
         private Clock clock;
         private ChatSettings settings = ChatSettings.standard();
@@ -145,6 +147,12 @@ public final class CareChat {
             return this;
         }
 
+        /** Told of each new message for a participant with no open session (default: no push service). */
+        public Builder push(PushNotifications value) {
+            this.push = value;
+            return this;
+        }
+
         public Builder ids(IdGenerator value) {
             this.ids = value;
             return this;
@@ -176,7 +184,7 @@ public final class CareChat {
                     calls != null ? calls : new InMemoryCalls(),
                     timers != null ? timers : new ExecutorTimers(),
                     ids != null ? ids : new UlidIdGenerator(time, new SecureRandom()),
-                    time);
+                    time, push != null ? push : PushNotifications.NONE);
             CareChatCore core = new CareChatCore(ports, settings);
             core.attachmentRetention().start();
             return core;

@@ -1,6 +1,8 @@
 package org.carechat.application;
 
 import org.carechat.application.admin.AdminService;
+import org.carechat.application.admin.ExportConversationService;
+import org.carechat.application.admin.ExportConversationUseCase;
 import org.carechat.application.admin.OpenCareRelationshipUseCase;
 import org.carechat.application.admin.QueryAuditUseCase;
 import org.carechat.application.admin.RevokeCareRelationshipUseCase;
@@ -12,6 +14,9 @@ import org.carechat.application.attachment.LinkAttachmentUseCase;
 import org.carechat.application.attachment.UploadAttachmentUseCase;
 import org.carechat.application.auth.AuthenticateService;
 import org.carechat.application.auth.AuthenticateUseCase;
+import org.carechat.application.breakglass.BreakGlassService;
+import org.carechat.application.breakglass.BreakGlassUseCase;
+import org.carechat.application.breakglass.ReviewBreakGlassUseCase;
 import org.carechat.application.call.AnswerCallUseCase;
 import org.carechat.application.call.CallHistoryUseCase;
 import org.carechat.application.call.CallService;
@@ -27,6 +32,7 @@ import org.carechat.application.conversation.SetMutedUseCase;
 import org.carechat.application.conversation.SetPinnedUseCase;
 import org.carechat.application.conversation.UnreadCountUseCase;
 import org.carechat.application.limits.RequestBudgets;
+import org.carechat.application.messaging.AcknowledgeMessageUseCase;
 import org.carechat.application.messaging.AddReactionUseCase;
 import org.carechat.application.messaging.DeleteMessageUseCase;
 import org.carechat.application.messaging.EditMessageUseCase;
@@ -53,6 +59,7 @@ import org.carechat.application.presence.StartTypingUseCase;
 import org.carechat.application.presence.StopTypingUseCase;
 import org.carechat.application.presence.TypingService;
 import org.carechat.application.support.Audit;
+import org.carechat.application.support.BreakGlassGrants;
 import org.carechat.application.support.CareAccess;
 import org.carechat.application.support.Contacts;
 import org.carechat.application.support.ConversationLocks;
@@ -83,6 +90,8 @@ public final class CareChatCore {
     private final AttachmentService attachments;
     private final AttachmentRetention attachmentRetention;
     private final AdminService admin;
+    private final ExportConversationService export;
+    private final BreakGlassService breakGlass;
     private final Audit audit;
     private final RequestBudgets budgets;
 
@@ -91,12 +100,13 @@ public final class CareChatCore {
         this.settings = settings;
         // delivery is best effort: whatever a transport throws while fanning out never undoes a stored change
         Notifier notifier = new GuardedNotifier(ports.notifier());
+        var breakGlassGrants = new BreakGlassGrants(ports.auditTrail(), settings.breakGlass(), ports.clock());
         var access = new CareAccess(ports.conversations(), ports.messages(), ports.directory(),
-                ports.careRelationships(), settings.carePolicy(), ports.clock());
+                ports.careRelationships(), settings.carePolicy(), breakGlassGrants, ports.clock());
         var locks = new ConversationLocks();
         this.audit = new Audit(ports.changes(), locks, notifier, ports.ids(), ports.clock());
         var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
-        var writer = new MessageWriter(ports.conversations());
+        var writer = new MessageWriter(ports.conversations(), ports.presence(), ports.push(), ports.timers());
         var tracker = new TypingTracker(ports.timers(), ports.clock(), notifier, settings.typingTtl());
         var limits = new PageLimits(settings.maxPageLimit());
         var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.directory(), access, ports.clock());
@@ -129,6 +139,9 @@ public final class CareChatCore {
                     calls.careChanged(relationship);
                     careNotices.careChanged(relationship);
                 });
+        this.breakGlass = new BreakGlassService(ports.directory(), ports.careRelationships(), ports.conversations(),
+                ports.auditTrail(), audit, settings.breakGlass(), ports.clock());
+        this.export = new ExportConversationService(ports.conversations(), ports.messages(), ports.directory(), audit);
         this.budgets = new RequestBudgets(settings.rateLimits(), ports.clock());
     }
 
@@ -170,6 +183,10 @@ public final class CareChatCore {
     }
 
     public RemoveReactionUseCase removeReaction() {
+        return changes;
+    }
+
+    public AcknowledgeMessageUseCase acknowledgeMessage() {
         return changes;
     }
 
@@ -288,5 +305,17 @@ public final class CareChatCore {
 
     public QueryAuditUseCase queryAudit() {
         return admin;
+    }
+
+    public ExportConversationUseCase exportConversation() {
+        return export;
+    }
+
+    public BreakGlassUseCase breakGlass() {
+        return breakGlass;
+    }
+
+    public ReviewBreakGlassUseCase reviewBreakGlass() {
+        return breakGlass;
     }
 }

@@ -15,6 +15,7 @@ import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.port.Presence;
+import org.carechat.application.port.PushNotifications;
 import org.carechat.application.port.Timers;
 import org.carechat.domain.common.Require;
 
@@ -23,11 +24,21 @@ import org.carechat.domain.common.Require;
  * sources of the clinic; administration can change them only when they are also stores. {@code changes} is
  * where every change is committed, with its audit entry: it belongs to the same store as the conversations,
  * messages and audit trail, and to the directory and care relationships when administration changes them.
+ * {@code push} hears of each new message for a participant with no open session ({@link PushNotifications#NONE}
+ * when the clinic has no push service).
  */
 public record ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
                         Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
                         Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids,
-                        Clock clock) {
+                        Clock clock, PushNotifications push) {
+    /** Without a push service ({@link PushNotifications#NONE}). */
+    public ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
+                     Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
+                     Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids, Clock clock) {
+        this(conversations, messages, careRelationships, directory, attachments, blobs, auditTrail, changes, notifier,
+                presence, calls, timers, ids, clock, PushNotifications.NONE);
+    }
+
     public ChatPorts {
         Require.nonNull(conversations, "conversations");
         Require.nonNull(messages, "messages");
@@ -43,6 +54,13 @@ public record ChatPorts(Conversations conversations, Messages messages, CareRela
         Require.nonNull(timers, "timers");
         Require.nonNull(ids, "ids");
         Require.nonNull(clock, "clock");
+        Require.nonNull(push, "push");
+    }
+
+    /** These ports, with {@code value} told of new messages for people with no open session. */
+    public ChatPorts withPush(PushNotifications value) {
+        return new ChatPorts(conversations, messages, careRelationships, directory, attachments, blobs, auditTrail,
+                changes, notifier, presence, calls, timers, ids, clock, value);
     }
 
     /** The directory as a store, or null when the clinic manages it elsewhere. */

@@ -3,6 +3,7 @@ package org.carechat.application;
 import java.time.Duration;
 import org.carechat.application.limits.RateLimits;
 import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.care.BreakGlassPolicy;
 import org.carechat.domain.care.CarePolicy;
 import org.carechat.domain.message.MessageRules;
 import org.carechat.domain.presence.TypingIndicator;
@@ -20,11 +21,12 @@ import org.carechat.domain.user.Roles;
  * @param callDisconnectGrace how long a party of a live call may have no open session before the call is ended
  * @param maxCallDuration  the longest a call may last once answered
  * @param rateLimits       how many requests a user may make, across every door and device together
+ * @param breakGlass       how long break-glass access lasts, and whether the care team hears of it
  */
 public record ChatSettings(MessageRules messageRules, AttachmentRules attachmentRules, CarePolicy carePolicy,
                            Roles roles, int maxPageLimit, Duration typingTtl, Duration ringTimeout,
                            int maxSignalBytes, Duration callDisconnectGrace, Duration maxCallDuration,
-                           RateLimits rateLimits) {
+                           RateLimits rateLimits, BreakGlassPolicy breakGlass) {
     public static final int DEFAULT_MAX_PAGE_LIMIT = 100;
     public static final int DEFAULT_MAX_SIGNAL_BYTES = 16 * 1024;
 
@@ -32,8 +34,8 @@ public record ChatSettings(MessageRules messageRules, AttachmentRules attachment
         if (maxPageLimit < 1 || maxSignalBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
-        if (rateLimits == null) {
-            throw new IllegalArgumentException("rateLimits are required");
+        if (rateLimits == null || breakGlass == null) {
+            throw new IllegalArgumentException("rateLimits and breakGlass are required");
         }
         for (Duration duration : new Duration[] {typingTtl, ringTimeout, callDisconnectGrace, maxCallDuration}) {
             if (duration.isNegative() || duration.isZero()) {
@@ -46,61 +48,66 @@ public record ChatSettings(MessageRules messageRules, AttachmentRules attachment
         return new ChatSettings(MessageRules.standard(), AttachmentRules.standard(), CarePolicy.standard(),
                 Roles.standard(), DEFAULT_MAX_PAGE_LIMIT, TypingIndicator.DEFAULT_TTL, Call.DEFAULT_RING_TIMEOUT,
                 DEFAULT_MAX_SIGNAL_BYTES, Call.DEFAULT_DISCONNECT_GRACE, Call.DEFAULT_MAX_DURATION,
-                RateLimits.standard());
+                RateLimits.standard(), BreakGlassPolicy.standard());
     }
 
     public ChatSettings withMessageRules(MessageRules value) {
         return new ChatSettings(value, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withAttachmentRules(AttachmentRules value) {
         return new ChatSettings(messageRules, value, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withCarePolicy(CarePolicy value) {
         return new ChatSettings(messageRules, attachmentRules, value, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withRoles(Roles value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, value, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withMaxPageLimit(int value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, value, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withTypingTtl(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, value, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withRingTimeout(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, value,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withMaxSignalBytes(int value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                value, callDisconnectGrace, maxCallDuration, rateLimits);
+                value, callDisconnectGrace, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withCallDisconnectGrace(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, value, maxCallDuration, rateLimits);
+                maxSignalBytes, value, maxCallDuration, rateLimits, breakGlass);
     }
 
     public ChatSettings withMaxCallDuration(Duration value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, value, rateLimits);
+                maxSignalBytes, callDisconnectGrace, value, rateLimits, breakGlass);
     }
 
     public ChatSettings withRateLimits(RateLimits value) {
         return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
-                maxSignalBytes, callDisconnectGrace, maxCallDuration, value);
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, value, breakGlass);
+    }
+
+    public ChatSettings withBreakGlass(BreakGlassPolicy value) {
+        return new ChatSettings(messageRules, attachmentRules, carePolicy, roles, maxPageLimit, typingTtl, ringTimeout,
+                maxSignalBytes, callDisconnectGrace, maxCallDuration, rateLimits, value);
     }
 }

@@ -31,6 +31,17 @@ public final class Metrics {
     public record StoreCommits(long commits, long operations, long largestBatch, java.util.SortedMap<Integer, Long> batchesUpTo) {
     }
 
+    /** What the push webhook did: notices delivered, given up, dropped (too many waiting), waiting now. */
+    public record PushFigures(long delivered, long failed, long dropped, long pending) {
+    }
+
+    private volatile Supplier<PushFigures> push = () -> null;
+
+    /** Where the push webhook's figures are read from (CHAT_PUSH_WEBHOOK_URL); none by default. */
+    public void pushFrom(Supplier<PushFigures> source) {
+        this.push = source;
+    }
+
     /** Where the store's commit figures are read from (the embedded store); none by default. */
     public void storeCommitsFrom(Supplier<StoreCommits> source) {
         this.commits = source;
@@ -93,6 +104,14 @@ public final class Metrics {
         out.append("# HELP carechat_store_latency_seconds Time spent in store operations.\n");
         out.append("# TYPE carechat_store_latency_seconds histogram\n");
         storeLatency.forEach((operation, latency) -> latency.render(out, operation));
+        PushFigures notices = push.get();
+        if (notices != null) {
+            counter(out, "carechat_push_delivered_total", "Push notices the relay took (2xx).", notices.delivered());
+            counter(out, "carechat_push_failed_total", "Push notices given up: a final answer, every attempt failed, or the server stopped.",
+                    notices.failed());
+            counter(out, "carechat_push_dropped_total", "Push notices dropped because too many were waiting.", notices.dropped());
+            gauge(out, "carechat_push_pending", "Push notices queued or waiting for a retry.", notices.pending());
+        }
         StoreCommits store = commits.get();
         if (store != null) {
             counter(out, "carechat_store_commits_total", "Transactions the store's writer committed (each forced to disk with CHAT_EMBEDDED_DURABILITY=synced).",

@@ -48,6 +48,13 @@ public final class WireEvents {
             data.set("reactions", WireResources.reactions(e.reactions()));
             return new WireEvent("message_reaction_updated", data);
         }
+        if (event instanceof ChatEvent.MessageAcknowledged e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("messageId", e.messageId().value());
+            data.put("by", e.by().value());
+            data.put("at", Timestamps.format(e.at()));
+            return new WireEvent("message_acknowledged", data);
+        }
         if (event instanceof ChatEvent.MessagesDelivered e) {
             data.put("conversationId", e.conversationId().value());
             data.put("userId", e.userId().value());
@@ -103,6 +110,14 @@ public final class WireEvents {
             data.put("outcome", e.outcome().wireName());
             data.put("durationSeconds", e.duration().toSeconds());
             return new WireEvent("call_ended", data);
+        }
+        if (event instanceof ChatEvent.BreakGlassOpened e) {
+            data.put("by", e.by().value());
+            data.put("byName", e.byName());
+            data.put("patientId", e.patientId().value());
+            data.put("reason", e.reason());
+            data.put("until", Timestamps.format(e.until()));
+            return new WireEvent("break_glass_opened", data);
         }
         if (event instanceof ChatEvent.CallSignal e) {
             data.put("callId", e.callId().value());

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.carechat.application.breakglass.BreakGlassUseCase.BreakGlassGrant;
+import org.carechat.application.breakglass.ReviewBreakGlassUseCase.BreakGlassRecord;
 import org.carechat.application.conversation.ListConversationsUseCase.ConversationPage;
 import org.carechat.application.conversation.UnreadCountUseCase.UnreadCounts;
 import org.carechat.application.messaging.ReadHistoryUseCase.HistoryPage;
@@ -15,6 +17,7 @@ import org.carechat.domain.conversation.ConversationView;
 import org.carechat.domain.message.AttachmentRef;
 import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageView;
 import org.carechat.domain.message.Reactions;
 import org.carechat.domain.presence.PresenceState;
@@ -53,10 +56,32 @@ public final class WireResources {
         json.put("deleted", m.deleted());
         json.set("reactions", reactions(m.reactions()));
         json.put("status", view.status().wireName());
+        json.put("priority", m.priority().wireName());
+        if (m.priority() == MessagePriority.URGENT) {
+            json.set("acknowledgements", acknowledgements(m));
+        }
         if (m.call() != null) {
             json.set("call", callSummary(m.call()));
         }
         return json;
+    }
+
+    /** The priority a client asks for: null when none, else {@code routine} or {@code urgent}; anything else 400. */
+    public static MessagePriority priority(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return MessagePriority.fromWire(raw).orElseThrow(() -> WireException.badRequest("priority must be routine or urgent"));
+    }
+
+    /** An urgent message's acknowledgements, {@code [{userId, at}]}, the earliest first. */
+    private static ArrayNode acknowledgements(Message m) {
+        ArrayNode items = NODES.arrayNode();
+        m.acknowledgements().entrySet().stream()
+                .sorted(java.util.Map.Entry.<UserId, Instant>comparingByValue().thenComparing(entry -> entry.getKey().value()))
+                .forEach(entry -> items.addObject().put("userId", entry.getKey().value())
+                        .put("at", Timestamps.format(entry.getValue())));
+        return items;
     }
 
     /** Writes what {@link #message} builds, field by field, in the same order, with no tree in between. */
@@ -89,6 +114,11 @@ public final class WireResources {
             out.writeTree(reactions(m.reactions()));
         }
         string(out, "status", view.status().wireName());
+        string(out, "priority", m.priority().wireName());
+        if (m.priority() == MessagePriority.URGENT) {
+            out.writeName("acknowledgements");
+            out.writeTree(acknowledgements(m));
+        }
         if (m.call() != null) {
             out.writeName("call");
             out.writeTree(callSummary(m.call()));
@@ -285,6 +315,36 @@ public final class WireResources {
         ObjectNode json = NODES.objectNode();
         ArrayNode items = json.putArray("items");
         entries.forEach(entry -> items.add(auditEntry(entry)));
+        return json;
+    }
+
+    /** The break-glass access just opened: {@code clinicianId, patientId, reason, openedAt, until, conversationIds}. */
+    public static ObjectNode breakGlassGrant(BreakGlassGrant grant) {
+        ObjectNode json = NODES.objectNode();
+        json.put("clinicianId", grant.clinicianId().value());
+        json.put("patientId", grant.patientId().value());
+        json.put("reason", grant.reason());
+        json.put("openedAt", Timestamps.format(grant.openedAt()));
+        json.put("until", Timestamps.format(grant.until()));
+        ArrayNode conversations = json.putArray("conversationIds");
+        grant.conversations().forEach(id -> conversations.add(id.value()));
+        return json;
+    }
+
+    /** {@code {items}}: the break-glass accesses for review, newest first; {@code until} null for a refused one. */
+    public static ObjectNode breakGlassRecords(List<BreakGlassRecord> records) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode items = json.putArray("items");
+        for (BreakGlassRecord record : records) {
+            ObjectNode item = items.addObject();
+            item.put("id", record.auditId());
+            item.put("clinicianId", record.clinicianId().value());
+            item.put("patientId", record.patientId() == null ? null : record.patientId().value());
+            item.put("reason", record.reason());
+            item.put("at", Timestamps.format(record.at()));
+            item.put("until", Timestamps.format(record.until()));
+            item.put("outcome", record.outcome());
+        }
         return json;
     }
 

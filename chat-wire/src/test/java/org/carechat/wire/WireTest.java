@@ -18,7 +18,8 @@ class WireTest {
     void every_domain_event_has_a_wire_name() {
         Set<String> covered = Set.of("MessageCreated", "MessageEdited", "MessageDeleted", "ReactionsUpdated",
                 "MessagesDelivered", "MessagesRead", "ConversationUpdated", "TypingStarted", "TypingStopped",
-                "StatusChanged", "IncomingCall", "CallAccepted", "CallRejected", "CallEnded", "CallSignal");
+                "StatusChanged", "IncomingCall", "CallAccepted", "CallRejected", "CallEnded", "CallSignal",
+                "BreakGlassOpened", "MessageAcknowledged");
 
         assertThat(Arrays.stream(ChatEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .as("a new event needs its wire form in WireEvents.of")

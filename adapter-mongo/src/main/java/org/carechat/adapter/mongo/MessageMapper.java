@@ -1,5 +1,6 @@
 package org.carechat.adapter.mongo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.carechat.domain.message.AttachmentRef;
 import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.message.Reactions;
 import org.carechat.domain.user.UserId;
@@ -56,6 +58,11 @@ final class MessageMapper {
     static final String DELETED = "deleted";
     static final String REACTIONS = "reactions";
     static final String CALL = "call";
+    /** Absent on a routine message (every message stored before there were urgent ones). */
+    static final String PRIORITY = "priority";
+    static final String ACKNOWLEDGEMENTS = "acknowledgements";
+    private static final String ACK_USER = "userId";
+    private static final String ACK_AT = "at";
     static final String VERSION = ContentVersion.FIELD;
     static final String INSERTED_BY = "insertedBy";
 
@@ -109,11 +116,21 @@ final class MessageMapper {
         document.append(DELETED, message.deleted());
         document.append(REACTIONS, reactions(message.reactions()));
         Fields.putIfPresent(document, CALL, call(message.call()));
+        if (message.priority() != MessagePriority.ROUTINE) {
+            document.append(PRIORITY, message.priority().name());
+        }
+        if (!message.acknowledgements().isEmpty()) {
+            List<Document> acknowledgements = new ArrayList<>();
+            message.acknowledgements().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                    acknowledgements.add(new Document(ACK_USER, entry.getKey().value()).append(ACK_AT, Fields.date(entry.getValue()))));
+            document.append(ACKNOWLEDGEMENTS, acknowledgements);
+        }
         return ContentVersion.stamp(document);
     }
 
     static Message fromDocument(Document document) {
         String replyTo = Fields.string(document, REPLY_TO);
+        String priority = Fields.string(document, PRIORITY);
         return new Message(
                 MessageId.of(Fields.requiredString(document, ID)),
                 ConversationId.of(Fields.requiredString(document, CONVERSATION_ID)),
@@ -128,7 +145,17 @@ final class MessageMapper {
                 Fields.instant(document, EDITED_AT),
                 Fields.booleanValue(document, DELETED),
                 reactions(Fields.documents(document, REACTIONS)),
-                call(Fields.document(document, CALL)));
+                call(Fields.document(document, CALL)),
+                priority == null ? MessagePriority.ROUTINE : MessagePriority.valueOf(priority),
+                acknowledgements(document));
+    }
+
+    private static Map<UserId, Instant> acknowledgements(Document document) {
+        Map<UserId, Instant> read = new LinkedHashMap<>();
+        for (Document entry : Fields.documents(document, ACKNOWLEDGEMENTS)) {
+            read.put(UserId.of(Fields.requiredString(entry, ACK_USER)), Fields.requiredInstant(entry, ACK_AT));
+        }
+        return read;
     }
 
     private static Document attachment(AttachmentRef ref) {

@@ -9,8 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.carechat.application.Actor;
+import org.carechat.application.breakglass.BreakGlassUseCase;
+import org.carechat.application.breakglass.BreakGlassUseCase.OpenBreakGlass;
 import org.carechat.application.call.CallHistoryUseCase;
 import org.carechat.application.call.CallHistoryUseCase.CallHistory;
 import org.carechat.application.conversation.UnreadCountUseCase;
@@ -27,26 +30,43 @@ import org.carechat.wire.ClientData;
 import org.carechat.wire.WireResources;
 import tools.jackson.databind.JsonNode;
 
-/** The rest of {@code /api/chat}: unread counts, presence, contacts, message search and call history. */
+/** The rest of {@code /api/chat}: unread counts, presence, contacts, message search, call history and break-glass. */
 @Path("/api/chat")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChatResource {
     /** The most user ids one presence query may name: the core's own bound, checked while reading the body. */
     static final int MAX_PRESENCE_IDS = PresenceService.MAX_PRESENCE_QUERY;
+    private static final Set<String> BREAK_GLASS_FIELDS = Set.of("patientId", "reason");
 
     private final UnreadCountUseCase unread;
     private final QueryPresenceUseCase presence;
     private final ListContactsUseCase contacts;
     private final SearchMessagesUseCase search;
     private final CallHistoryUseCase calls;
+    private final BreakGlassUseCase breakGlass;
 
     public ChatResource(UnreadCountUseCase unread, QueryPresenceUseCase presence, ListContactsUseCase contacts,
-                        SearchMessagesUseCase search, CallHistoryUseCase calls) {
+                        SearchMessagesUseCase search, CallHistoryUseCase calls, BreakGlassUseCase breakGlass) {
         this.unread = unread;
         this.presence = presence;
         this.contacts = contacts;
         this.search = search;
         this.calls = calls;
+        this.breakGlass = breakGlass;
+    }
+
+    /**
+     * A clinician opens break-glass access to a patient they are not in care with: {@code {patientId, reason}};
+     * answers the access ({@code 201}), whose {@code conversationIds} may then be read (history only) until it ends.
+     */
+    @POST
+    @Path("break-glass")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response openBreakGlass(JsonNode body, @Context ContainerRequestContext request) {
+        ClientData data = ClientData.of(body, BREAK_GLASS_FIELDS);
+        var command = new OpenBreakGlass(Callers.of(request), data.requiredId("patientId", UserId::of), data.text("reason"));
+        return Response.status(Response.Status.CREATED)
+                .entity(WireResources.breakGlassGrant(breakGlass.open(command).orThrow())).build();
     }
 
     @GET

@@ -49,7 +49,10 @@ import tools.jackson.databind.JsonNode;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConversationResource {
     private static final Set<String> OPEN_FIELDS = Set.of("participantId");
-    private static final Set<String> SEND_FIELDS = Set.of("type", "content", "attachmentId", "replyTo", "clientMessageId");
+    private static final Set<String> SEND_FIELDS = Set.of("type", "content", "attachmentId", "replyTo", "clientMessageId",
+            "priority");
+    /** The header that carries what the sender is told along with the message (a patient sending urgent). */
+    static final String NOTICE_HEADER = "CareChat-Notice";
 
     private final ListConversationsUseCase list;
     private final OpenConversationUseCase open;
@@ -127,15 +130,21 @@ public final class ConversationResource {
         ConversationId conversation = conversationId(id);
         ClientData data = ClientData.of(body, SEND_FIELDS);
         var command = new SendMessage(actor, conversation, null, messageType(data.text("type")), data.text("content"),
-                data.id("attachmentId", AttachmentId::of), data.id("replyTo", MessageId::of), data.text("clientMessageId"));
+                data.id("attachmentId", AttachmentId::of), data.id("replyTo", MessageId::of), data.text("clientMessageId"),
+                WireResources.priority(data.text("priority")));
         Sent sent = send.send(command).orThrow();
         JsonNode message = WireResources.message(sent.message());
-        if (!sent.created()) {
-            return Response.ok(message).build();
+        Response.ResponseBuilder answer;
+        if (sent.created()) {
+            metrics.messageSent();
+            answer = Response.created(URI.create("/api/chat/messages/" + sent.message().message().id().value()));
+        } else {
+            answer = Response.ok();
         }
-        metrics.messageSent();
-        return Response.created(URI.create("/api/chat/messages/" + sent.message().message().id().value()))
-                .entity(message).build();
+        if (sent.notice() != null) {
+            answer.header(NOTICE_HEADER, sent.notice());
+        }
+        return answer.entity(message).build();
     }
 
     @PUT

@@ -26,7 +26,7 @@ import org.carechat.domain.failure.Refusal;
 final class Cors implements ContainerRequestFilter, ContainerResponseFilter {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-File-Name";
-    static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, Content-Disposition";
+    static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, Content-Disposition, CareChat-Notice";
     private static final String PREFLIGHT_METHOD = "Access-Control-Request-Method";
 
     private final Set<String> allowedOrigins;

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * as null, which the strict client data readers treat as an empty object.
  */
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE, FhirBundles.MEDIA_TYPE})
 final class JsonBodies implements MessageBodyReader<JsonNode>, MessageBodyWriter<JsonNode> {
     private final WireJson json;
     private final long maxBytes;

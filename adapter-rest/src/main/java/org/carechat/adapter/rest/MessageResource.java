@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.carechat.application.Actor;
+import org.carechat.application.messaging.AcknowledgeMessageUseCase;
+import org.carechat.application.messaging.AcknowledgeMessageUseCase.AcknowledgeMessage;
 import org.carechat.application.messaging.AddReactionUseCase;
 import org.carechat.application.messaging.AddReactionUseCase.AddReaction;
 import org.carechat.application.messaging.DeleteMessageUseCase;
@@ -36,13 +38,23 @@ public final class MessageResource {
     private final DeleteMessageUseCase delete;
     private final AddReactionUseCase addReaction;
     private final RemoveReactionUseCase removeReaction;
+    private final AcknowledgeMessageUseCase acknowledge;
 
     public MessageResource(EditMessageUseCase edit, DeleteMessageUseCase delete, AddReactionUseCase addReaction,
-                           RemoveReactionUseCase removeReaction) {
+                           RemoveReactionUseCase removeReaction, AcknowledgeMessageUseCase acknowledge) {
         this.edit = edit;
         this.delete = delete;
         this.addReaction = addReaction;
         this.removeReaction = removeReaction;
+        this.acknowledge = acknowledge;
+    }
+
+    /** A recipient acknowledges an urgent message (no body); answers the message with its acknowledgements. */
+    @POST
+    @Path("acknowledge")
+    public JsonNode acknowledge(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return WireResources.message(acknowledge.acknowledge(new AcknowledgeMessage(Callers.of(request), messageId(id)))
+                .orThrow());
     }
 
     @PATCH

@@ -77,13 +77,14 @@ public final class RestApi {
         return List.of(
                 new ConversationResource(core.listConversations(), core.openConversation(), core.getConversation(),
                         core.readHistory(), core.sendMessage(), core.markRead(), core.setMuted(), core.setPinned(), metrics),
-                new MessageResource(core.editMessage(), core.deleteMessage(), core.addReaction(), core.removeReaction()),
+                new MessageResource(core.editMessage(), core.deleteMessage(), core.addReaction(), core.removeReaction(),
+                        core.acknowledgeMessage()),
                 new ChatResource(core.unreadCount(), core.queryPresence(), core.listContacts(), core.searchMessages(),
-                        core.callHistory()),
+                        core.callHistory(), core.breakGlass()),
                 new AttachmentResource(core.uploadAttachment(), core.downloadAttachment(), core.linkAttachment(), links),
                 new ClientSettingsResource(settings, core.settings().messageRules()),
                 new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
-                        core.queryAudit(), clock),
+                        core.queryAudit(), core.exportConversation(), core.reviewBreakGlass(), clock),
                 new HealthResource(store, cluster, clock),
                 new MetricsResource(metrics, settings.metricsToken()),
                 new OpenApiResource());

@@ -3,6 +3,7 @@ package org.carechat.adapter.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.message.Reactions;
 import org.carechat.domain.user.UserId;
@@ -36,18 +38,18 @@ import org.carechat.domain.user.UserId;
 final class MessageRows {
     static final String COLUMNS = "id, conversation_id, seq, sender_id, type, content, attachment_id, attachment_name,"
             + " attachment_mime_type, attachment_size, reply_to, client_message_id, created_at, edited_at, deleted,"
-            + " reactions, call_id, call_media, call_outcome, call_duration_seconds";
+            + " reactions, call_id, call_media, call_outcome, call_duration_seconds, priority, acknowledgements";
     static final String BY_ID = "SELECT " + COLUMNS + " FROM messages WHERE id = ?";
     static final String BY_CLIENT_MESSAGE_ID = "SELECT " + COLUMNS + " FROM messages"
             + " WHERE sender_id = ? AND client_message_id = ?";
     static final String EXISTS = "SELECT 1 FROM messages WHERE id = ?";
     static final String LAST_SEQ = "SELECT seq FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1";
     static final String INSERT = "INSERT INTO messages (" + COLUMNS + ", content_lower)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String REWRITE = "UPDATE messages SET type = ?, content = ?, attachment_id = ?, attachment_name = ?,"
             + " attachment_mime_type = ?, attachment_size = ?, reply_to = ?, created_at = ?, edited_at = ?,"
             + " deleted = ?, reactions = ?, call_id = ?, call_media = ?, call_outcome = ?, call_duration_seconds = ?,"
-            + " content_lower = ? WHERE id = ?";
+            + " priority = ?, acknowledgements = ?, content_lower = ? WHERE id = ?";
     static final String BEFORE = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
             + " ORDER BY seq DESC LIMIT ?";
     static final String AFTER = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
@@ -170,9 +172,11 @@ final class MessageRows {
 
     /** The message as it reads back: instants in whole milliseconds. */
     static Message stored(Message m) {
+        Map<UserId, Instant> acknowledgements = new LinkedHashMap<>();
+        m.acknowledgements().forEach((user, at) -> acknowledgements.put(user, Millis.stored(at)));
         return new Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.type(), m.content(), m.attachment(),
                 m.replyTo(), m.clientMessageId(), Millis.stored(m.createdAt()), Millis.stored(m.editedAt()),
-                m.deleted(), m.reactions(), m.call());
+                m.deleted(), m.reactions(), m.call(), m.priority(), acknowledgements);
     }
 
     /** The lower-case form that search compares; queries are lowered the same way. */
@@ -243,7 +247,10 @@ final class MessageRows {
         return i;
     }
 
-    /** created_at, edited_at, deleted, reactions, the call's four columns, content_lower; answers the next index. */
+    /**
+     * created_at, edited_at, deleted, reactions, the call's four columns, priority, acknowledgements, content_lower;
+     * answers the next index.
+     */
     private static int bindRest(PreparedStatement statement, Message m, int first) throws SQLException {
         int i = first;
         Millis.bind(statement, i++, m.createdAt());
@@ -255,6 +262,8 @@ final class MessageRows {
         Columns.bindText(statement, i++, call == null ? null : call.media().name());
         Columns.bindText(statement, i++, call == null ? null : call.outcome().name());
         Columns.bindLong(statement, i++, call == null ? null : call.durationSeconds());
+        statement.setString(i++, m.priority().name());
+        Columns.bindText(statement, i++, acknowledgements(m.acknowledgements()));
         Columns.bindText(statement, i++, m.content() == null ? null : lower(m.content()));
         return i;
     }
@@ -299,7 +308,34 @@ final class MessageRows {
                 Millis.read(rows, 14),
                 Columns.flag(rows, 15),
                 reactions(rows.getString(16)),
-                call);
+                call,
+                MessagePriority.valueOf(Columns.requiredText(rows, 21)),
+                acknowledgements(rows.getString(22)));
+    }
+
+    /** Who acknowledged an urgent message and when, as JSON {@code [[userId, epochMillis], ...]}; null for no one. */
+    private static String acknowledgements(Map<UserId, Instant> acknowledgements) {
+        if (acknowledgements.isEmpty()) {
+            return null;
+        }
+        List<List<String>> lists = new ArrayList<>(acknowledgements.size());
+        acknowledgements.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> lists.add(List.of(entry.getKey().value(), Long.toString(entry.getValue().toEpochMilli()))));
+        return JsonArrays.nested(lists);
+    }
+
+    private static Map<UserId, Instant> acknowledgements(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<UserId, Instant> read = new LinkedHashMap<>();
+        for (List<String> pair : JsonArrays.readNested(json)) {
+            if (pair.size() != 2) {
+                throw new IllegalStateException("a stored acknowledgement is not [userId, epochMillis]");
+            }
+            read.put(UserId.of(pair.get(0)), Instant.ofEpochMilli(Long.parseLong(pair.get(1))));
+        }
+        return read;
     }
 
     /** Reactions as JSON, each emoji followed by who reacted, in order; null when there are none. */

@@ -31,7 +31,8 @@ import java.util.List;
 final class Migrations {
     private static final List<Script> SCRIPTS = List.of(
             new Script(1, "V1__chat.sql"),
-            new Script(2, "V2__unreferenced_uploads.sql"));
+            new Script(2, "V2__unreferenced_uploads.sql"),
+            new Script(3, "V3__urgent_messages.sql"));
 
     private final List<Script> scripts;
 

@@ -40,9 +40,9 @@ final class SqliteMigrationsTest {
             for (Attachment upload : List.of(sent, unsent)) {
                 insertVersion1Upload(session, upload);
             }
-            version1Messages.add(MessageRows.append(session, new MessageDraft(MessageId.of("m_1"), CONVERSATION, PATIENT,
-                    MessageType.FILE, "my results", sent.ref(), null, "key-1", T0.plusSeconds(1), null)).message());
-            version1Messages.add(MessageRows.append(session, Drafts.text(2)).message());
+            version1Messages.add(insertVersion1Message(session, new MessageDraft(MessageId.of("m_1"), CONVERSATION, PATIENT,
+                    MessageType.FILE, "my results", sent.ref(), null, "key-1", T0.plusSeconds(1), null).at(1)));
+            version1Messages.add(insertVersion1Message(session, Drafts.text(2).at(2)));
         }
 
         try (SqliteStore store = SqliteStore.open(settings)) {
@@ -53,7 +53,7 @@ final class SqliteMigrationsTest {
             assertThat(store.messages().findByClientMessageId(PATIENT, "key-1")).contains(version1Messages.get(0));
             assertThat(store.messages().append(Drafts.text(3)).message().seq()).isEqualTo(3);
             List<Migrations.Applied> applied = store.writer().write("read the versions", Migrations::recorded);
-            assertThat(applied).extracting(Migrations.Applied::version).containsExactly(1, 2);
+            assertThat(applied).extracting(Migrations.Applied::version).containsExactly(1, 2, 3);
             assertThat(applied.get(0).at()).isEqualTo(T0);
             assertThat(applied.get(1).at()).isAfter(T0);
         }
@@ -67,7 +67,7 @@ final class SqliteMigrationsTest {
             first = store.writer().write("read the versions", Migrations::recorded);
             store.messages().append(Drafts.text(1));
         }
-        assertThat(first).extracting(Migrations.Applied::version).containsExactly(1, 2);
+        assertThat(first).extracting(Migrations.Applied::version).containsExactly(1, 2, 3);
         assertThat(first.get(0).at()).isEqualTo(first.get(1).at());
 
         try (SqliteStore again = SqliteStore.open(settings)) {
@@ -92,7 +92,7 @@ final class SqliteMigrationsTest {
                 .hasMessageContaining("newer CareChat").hasMessageContaining("99");
 
         try (Session session = connections(settings).writer()) {
-            assertThat(Migrations.recorded(session)).extracting(Migrations.Applied::version).containsExactly(1, 2, 99);
+            assertThat(Migrations.recorded(session)).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 99);
         }
     }
 
@@ -113,7 +113,7 @@ final class SqliteMigrationsTest {
         }
         try (SqliteStore store = SqliteStore.open(settings)) {
             assertThat(store.writer().write("read the versions", Migrations::recorded))
-                    .extracting(Migrations.Applied::version).containsExactly(1, 2);
+                    .extracting(Migrations.Applied::version).containsExactly(1, 2, 3);
         }
         assertThat(Files.size(settings.file())).isPositive();
     }
@@ -133,6 +133,33 @@ final class SqliteMigrationsTest {
         insert.setLong(5, upload.size());
         insert.setLong(6, upload.createdAt().toEpochMilli());
         insert.executeUpdate();
+    }
+
+    /** A message as CareChat wrote it at version 1, before priority and acknowledgements; answers it as it reads back. */
+    private static Message insertVersion1Message(Session session, Message m) throws SQLException {
+        PreparedStatement insert = session.prepared("INSERT INTO messages (id, conversation_id, seq, sender_id, type,"
+                + " content, attachment_id, attachment_name, attachment_mime_type, attachment_size, reply_to,"
+                + " client_message_id, created_at, deleted, content_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+        insert.setString(1, m.id().value());
+        insert.setString(2, m.conversationId().value());
+        insert.setLong(3, m.seq());
+        insert.setString(4, m.senderId().value());
+        insert.setString(5, m.type().name());
+        insert.setString(6, m.content());
+        insert.setString(7, m.attachment() == null ? null : m.attachment().id().value());
+        insert.setString(8, m.attachment() == null ? null : m.attachment().name());
+        insert.setString(9, m.attachment() == null ? null : m.attachment().mimeType());
+        if (m.attachment() == null) {
+            insert.setNull(10, java.sql.Types.INTEGER);
+        } else {
+            insert.setLong(10, m.attachment().size());
+        }
+        insert.setString(11, null);
+        insert.setString(12, m.clientMessageId());
+        insert.setLong(13, m.createdAt().toEpochMilli());
+        insert.setString(14, m.content() == null ? null : m.content().toLowerCase(java.util.Locale.ROOT));
+        insert.executeUpdate();
+        return MessageRows.stored(m);
     }
 
     private static List<String> tables(Session session) throws SQLException {

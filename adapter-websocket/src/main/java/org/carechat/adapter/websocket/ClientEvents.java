@@ -10,6 +10,7 @@ import org.carechat.application.auth.AuthenticateUseCase;
 import org.carechat.application.call.AnswerCallUseCase.CallAction;
 import org.carechat.application.call.RelayCallSignalUseCase.RelaySignal;
 import org.carechat.application.call.RequestCallUseCase.RequestCall;
+import org.carechat.application.messaging.AcknowledgeMessageUseCase.AcknowledgeMessage;
 import org.carechat.application.messaging.AddReactionUseCase.AddReaction;
 import org.carechat.application.messaging.DeleteMessageUseCase.DeleteMessage;
 import org.carechat.application.messaging.EditMessageUseCase.EditMessage;
@@ -39,6 +40,7 @@ import org.carechat.wire.ClientData;
 import org.carechat.wire.Metrics;
 import org.carechat.wire.WireException;
 import org.carechat.wire.WireJson;
+import org.carechat.wire.WireEvents;
 import org.carechat.wire.WireResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -54,7 +56,7 @@ final class ClientEvents {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> SEND_FIELDS =
-            Set.of("to", "conversationId", "type", "content", "attachmentId", "replyTo", "clientMessageId");
+            Set.of("to", "conversationId", "type", "content", "attachmentId", "replyTo", "clientMessageId", "priority");
     private static final Set<String> TYPING_FIELDS = Set.of("conversationId", "to");
     private static final Set<String> DELIVERED_FIELDS = Set.of("conversationId", "upToSeq", "messageId");
     private static final Set<String> READ_FIELDS = Set.of("conversationId", "to", "upToSeq", "messageId");
@@ -62,6 +64,7 @@ final class ClientEvents {
     private static final Set<String> EDIT_FIELDS = Set.of("messageId", "content");
     private static final Set<String> DELETE_FIELDS = Set.of("messageId");
     private static final Set<String> REACTION_FIELDS = Set.of("messageId", "emoji");
+    private static final Set<String> ACKNOWLEDGE_FIELDS = Set.of("messageId");
     private static final Set<String> SYNC_FIELDS = Set.of("conversationId", "afterSeq", "limit");
     private static final Set<String> CALL_REQUEST_FIELDS = Set.of("to", "conversationId", "media");
     private static final Set<String> CALL_ACTION_FIELDS = Set.of("callId", "reason");
@@ -97,6 +100,7 @@ final class ClientEvents {
         table.put("delete_message", events::deleteMessage);
         table.put("add_reaction", events::addReaction);
         table.put("remove_reaction", events::removeReaction);
+        table.put("acknowledge_message", events::acknowledgeMessage);
         table.put("sync", events::sync);
         table.put("call_request", events::callRequest);
         table.put("call_accept", events::callAccept);
@@ -111,12 +115,16 @@ final class ClientEvents {
         ClientData d = ClientData.of(data, SEND_FIELDS);
         Sent sent = core.sendMessage().send(new SendMessage(caller.actor(), d.id("conversationId", ConversationId::of),
                 d.id("to", UserId::of), messageType(d.text("type")), d.text("content"),
-                d.id("attachmentId", AttachmentId::of), d.id("replyTo", MessageId::of), d.text("clientMessageId")))
-                .orThrow();
+                d.id("attachmentId", AttachmentId::of), d.id("replyTo", MessageId::of), d.text("clientMessageId"),
+                WireResources.priority(d.text("priority")))).orThrow();
         if (sent.created()) {
             metrics.messageSent();
         }
-        return new Reply("message_sent", object("message", messages.of(sent.message())), sent.message());
+        ObjectNode reply = object("message", messages.of(sent.message()));
+        if (sent.notice() != null) {
+            reply.put("notice", sent.notice());
+        }
+        return new Reply("message_sent", reply, sent.message());
     }
 
     private Reply typingStart(Caller caller, JsonNode data) {
@@ -194,6 +202,19 @@ final class ClientEvents {
         core.addReaction().addReaction(new AddReaction(caller.actor(), d.requiredId("messageId", MessageId::of),
                 d.requiredText("emoji"))).orThrow();
         return Reply.ACK;
+    }
+
+    /**
+     * A recipient acknowledges an urgent message: answered {@code message_acknowledged} with what the server recorded
+     * (who, when), as the other devices get it.
+     */
+    private Reply acknowledgeMessage(Caller caller, JsonNode data) {
+        ClientData d = ClientData.of(data, ACKNOWLEDGE_FIELDS);
+        var acknowledged = core.acknowledgeMessage().acknowledge(new AcknowledgeMessage(caller.actor(),
+                d.requiredId("messageId", MessageId::of))).orThrow().message();
+        var event = WireEvents.of(new org.carechat.domain.event.ChatEvent.MessageAcknowledged(acknowledged.conversationId(),
+                acknowledged.id(), caller.actor().id(), acknowledged.acknowledgements().get(caller.actor().id())));
+        return reply(event.name(), event.data());
     }
 
     private Reply removeReaction(Caller caller, JsonNode data) {

@@ -2,8 +2,10 @@ package org.carechat.adapter.websocket;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,20 @@ final class ConversationOrder {
         this.timer = timer;
     }
 
+    /**
+     * Stops the hold timer (its thread) and lets every waiting message go out now, in order; from then on each
+     * message goes out as it arrives. At shutdown, when the node leaves the cluster.
+     */
+    void close() {
+        timer.shutdownNow();
+        List<Line> all;
+        synchronized (lines) {
+            all = List.copyOf(lines.values());
+            lines.clear();
+        }
+        all.forEach(Line::release);
+    }
+
     /** Runs {@code delivery} of message {@code seq} of {@code conversation} in its turn (now, or once the gap closes). */
     void deliver(String conversation, long seq, Runnable delivery) {
         Line line;
@@ -52,7 +68,9 @@ final class ConversationOrder {
         private ScheduledFuture<?> giveUp;
 
         synchronized void accept(long seq, Runnable delivery) {
-            if (next == 0 || seq == next) {
+            if (timer.isShutdown()) {
+                delivery.run(); // closed: nothing is held any more
+            } else if (next == 0 || seq == next) {
                 delivery.run();
                 next = seq + 1;
                 drain();
@@ -61,7 +79,11 @@ final class ConversationOrder {
             } else {
                 waiting.put(seq, delivery);
                 if (giveUp == null) {
-                    giveUp = timer.schedule(this::release, HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    try {
+                        giveUp = timer.schedule(this::release, HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        release(); // closed meanwhile: nothing waits any more
+                    }
                 }
             }
         }

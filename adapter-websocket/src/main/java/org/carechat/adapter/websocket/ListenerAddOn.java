@@ -2,12 +2,15 @@ package org.carechat.adapter.websocket;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.utils.IdleTimeoutFilter;
@@ -48,6 +51,13 @@ final class ListenerAddOn implements AddOn {
         return closed;
     }
 
+    /** How many upgraded sockets still hold the HTTP codec's request of their handshake (none: it is let go). */
+    long upgradedHoldingTheirHandshake() {
+        return upgraded.open.stream()
+                .filter(connection -> connection.getAttributes().getAttribute(HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME) != null)
+                .count();
+    }
+
     boolean hasUpgradedConnections() {
         return !upgraded.open.isEmpty();
     }
@@ -59,6 +69,50 @@ final class ListenerAddOn implements AddOn {
         if (tyrus >= 0) {
             // just below Tyrus's filter, so that it sees the handshake response Tyrus writes
             builder.add(tyrus, upgraded);
+            int codec = builder.indexOfType(HttpServerFilter.class);
+            if (codec >= 0 && codec < tyrus) {
+                // just above the HTTP codec, so that an upgraded socket's bytes need not go through it
+                builder.add(codec, new UpgradedReads(upgraded));
+                upgraded.releaseRequests = true;
+            }
+        }
+    }
+
+    /**
+     * Hands the bytes an upgraded chat socket reads straight to Tyrus, past the HTTP codec, so that the codec's
+     * handshake request can go ({@link UpgradedConnections} lets it go with the handshake's response). Otherwise
+     * Grizzly keeps the upgrade request (its packet, its response, about 35 header chunks: some 7 KB) for as long
+     * as the socket lives, only to pass every later read on as that request's content. Tyrus's filter reads nothing of that request once its handshake is done (only the content), so the
+     * bytes go to it wrapped in a content of one shared, empty header. Writes are untouched: the codec passes a
+     * plain buffer on as it is.
+     */
+    static final class UpgradedReads extends BaseFilter {
+        private static final org.glassfish.grizzly.http.HttpHeader UPGRADED = HttpRequestPacket.builder()
+                .method(org.glassfish.grizzly.http.Method.GET).uri("/").protocol(org.glassfish.grizzly.http.Protocol.HTTP_1_1)
+                .build();
+
+        private final UpgradedConnections upgraded;
+        private volatile int tyrus = -1;
+
+        UpgradedReads(UpgradedConnections upgraded) {
+            this.upgraded = upgraded;
+        }
+
+        @Override
+        public NextAction handleRead(FilterChainContext ctx) throws IOException {
+            org.glassfish.grizzly.Connection<?> connection = ctx.getConnection();
+            if (!(ctx.getMessage() instanceof Buffer bytes) || !upgraded.open.contains(connection)) {
+                return ctx.getInvokeAction();
+            }
+            int target = tyrus;
+            if (target < 0) {
+                target = ctx.getFilterChain().indexOfType(GrizzlyServerFilter.class);
+                tyrus = target;
+            }
+            ctx.setMessage(HttpContent.builder(UPGRADED).content(bytes).build());
+            // the chain goes on with the filter after the one whose index is set: Tyrus's
+            ctx.setFilterIdx(target - 1);
+            return ctx.getInvokeAction();
         }
     }
 
@@ -66,6 +120,8 @@ final class ListenerAddOn implements AddOn {
     static final class UpgradedConnections extends BaseFilter {
         private final java.util.Set<String> paths;
         final java.util.Set<org.glassfish.grizzly.Connection<?>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** Whether the HTTP codec's request is let go at the handshake: only when reads go past the codec. */
+        volatile boolean releaseRequests;
 
         UpgradedConnections(java.util.Set<String> paths) {
             this.paths = paths;
@@ -82,6 +138,11 @@ final class ListenerAddOn implements AddOn {
                 org.glassfish.grizzly.Connection<?> connection = ctx.getConnection();
                 if (open.add(connection)) {
                     connection.addCloseListener((org.glassfish.grizzly.Connection.CloseListener) (closed, type) -> open.remove(closed));
+                }
+                if (releaseRequests) {
+                    // the codec reads nothing more of this socket (UpgradedReads): its request of the handshake
+                    // is done with, and would otherwise live as long as the socket
+                    connection.getAttributes().removeAttribute(HttpServerFilter.HTTP_SERVER_REQUEST_ATTR_NAME);
                 }
             }
             return ctx.getInvokeAction();

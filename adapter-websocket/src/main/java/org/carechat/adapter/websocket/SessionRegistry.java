@@ -115,14 +115,27 @@ public final class SessionRegistry implements Notifier {
     public void joinCluster(EventBus bus) {
         Objects.requireNonNull(bus, "bus");
         java.util.concurrent.ScheduledThreadPoolExecutor holds = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "carechat-cluster-order");
+            Thread thread = new Thread(runnable, "carechat-cluster-order-" + node);
             thread.setDaemon(true);
             return thread;
         });
         holds.setRemoveOnCancelPolicy(true);
+        holds.prestartCoreThread(); // now, not at the first hold: a node owns its one thread from the start
         this.order = new ConversationOrder(holds);
         bus.subscribe(this::fromCluster);
         this.cluster = bus;
+    }
+
+    /**
+     * Stops being a node of the cluster (nothing to do if it never was one), at shutdown once the bus is closed: events go to the local sockets only,
+     * messages still held for their turn go out now, and the ordering timer's thread ends.
+     */
+    public void leaveCluster() {
+        ConversationOrder held = order;
+        cluster = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     /** This node's name in the cluster (its messages, its presence). */

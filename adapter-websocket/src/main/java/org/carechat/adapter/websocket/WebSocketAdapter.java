@@ -177,6 +177,11 @@ public final class WebSocketAdapter {
     /** Where {@link #socketIoHttpHandler()} belongs. */
     public static final String SOCKET_IO_CONTEXT = "/socket.io";
 
+    /** How many open upgraded sockets still hold the HTTP request of their handshake: none once they are open. */
+    long upgradedHoldingTheirHandshake() {
+        return addOn == null ? 0 : addOn.upgradedHoldingTheirHandshake();
+    }
+
     /**
      * Stops accepting sockets, closes every open one with 1001 after the frames already queued for it, and
      * stops the adapter's timers. Sockets that cannot take their frames within a few seconds are closed anyway.

@@ -48,4 +48,19 @@ class ConversationOrderTest {
         arrive("c1", 5);
         assertThat(out).containsExactly("c1/1", "c1/3", "c1/4", "c1/2", "c1/5");
     }
+
+    @Test
+    void closing_lets_what_waits_go_out_in_order_stops_the_timer_and_then_holds_nothing() throws Exception {
+        arrive("c1", 1);
+        arrive("c1", 4);
+        arrive("c1", 3);
+        assertThat(out).containsExactly("c1/1");
+        order.close();
+        assertThat(out).containsExactly("c1/1", "c1/3", "c1/4");
+        assertThat(timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        arrive("c1", 9);
+        arrive("c2", 5);
+        arrive("c2", 7);
+        assertThat(out).containsExactly("c1/1", "c1/3", "c1/4", "c1/9", "c2/5", "c2/7");
+    }
 }

@@ -38,6 +38,7 @@ public enum Option {
     JSON_MAX_DEPTH("CHAT_JSON_MAX_DEPTH", "64", "Deepest JSON nesting accepted."),
     MAX_TEXT_LENGTH("CHAT_MAX_TEXT_LENGTH", "4000", "Longest message text, in characters after trimming."),
     EDIT_WINDOW("CHAT_EDIT_WINDOW", "15m", "How long after sending a message its sender may edit it."),
+    URGENT_NOTICE("CHAT_URGENT_NOTICE", "CareChat is not for emergencies. If this is an emergency, call your local emergency number now.", "What a patient is told each time they send a message marked urgent (REST: the CareChat-Notice header; WebSocket: `notice` in `message_sent`). One line of Latin-1 text."),
     MAX_ATTACHMENT_BYTES("CHAT_MAX_ATTACHMENT_BYTES", "52428800", "Largest attachment (50 MiB); larger answers 413."),
     ATTACHMENT_QUOTA_BYTES("CHAT_ATTACHMENT_QUOTA_BYTES", "1073741824", "Most bytes of attachments one user may have stored (1 GiB), sent or not; an upload past it answers 413."),
     UNREFERENCED_ATTACHMENT_TTL("CHAT_UNREFERENCED_ATTACHMENT_TTL", "24h", "How long an upload that no message carries is kept (since its upload, or since the message carrying it was deleted); then it is deleted, with an audit entry."),
@@ -48,13 +49,18 @@ public enum Option {
     ADMIN_RATE_BURST("CHAT_ADMIN_RATE_BURST", "400", "Requests one administrator or service may make in a burst."),
     OUTBOUND_QUEUE("CHAT_OUTBOUND_QUEUE", "1024", "Frames queued for one socket before it counts as too slow and is closed with 1013."),
     MAX_SOCKETS_PER_USER("CHAT_MAX_SOCKETS_PER_USER", "10", "WebSocket sockets one user may have open at once (devices, tabs); one more is refused at the upgrade with 429."),
-    MAX_SOCKETS("CHAT_MAX_SOCKETS", "50000", "WebSocket sockets open at once on this server; one more is refused at the upgrade with 503. Each takes about 17 KiB of heap and a file descriptor: keep it below what both allow."),
+    MAX_SOCKETS("CHAT_MAX_SOCKETS", "50000", "WebSocket sockets open at once on this server; one more is refused at the upgrade with 503. Each takes about 6 KiB of heap when idle and a file descriptor: keep it below what both allow."),
     PING_INTERVAL("CHAT_PING_INTERVAL", "30s", "Idle time after which the server pings a socket."),
     IDLE_TIMEOUT("CHAT_IDLE_TIMEOUT", "75s", "Silence after which the server closes a socket."),
     TYPING_TTL("CHAT_TYPING_TTL", "6s", "How long a typing indicator lasts without renewal."),
     RING_TIMEOUT("CHAT_RING_TIMEOUT", "45s", "How long a call rings before it ends as missed."),
     CALL_DISCONNECT_GRACE("CHAT_CALL_DISCONNECT_GRACE", "30s", "How long an answered call goes on while neither party has an open socket; then it ends (`disconnected`)."),
     CALL_MAX_DURATION("CHAT_CALL_MAX_DURATION", "4h", "The longest an answered call may last; then it ends (`max_duration`)."),
+    PUSH_WEBHOOK_URL("CHAT_PUSH_WEBHOOK_URL", null, "Where the server tells the clinic's push relay of a new message for someone with no open socket (unset: no push). An HTTPS URL (http only to this machine's loopback); each notice is a POST of ids only (recipient, conversation, message, priority), never content or names, signed with CHAT_PUSH_WEBHOOK_SECRET. See docs/operations.md."),
+    PUSH_WEBHOOK_SECRET("CHAT_PUSH_WEBHOOK_SECRET", null, "The HMAC-SHA256 key the push notices are signed with (`X-CareChat-Signature`), at least 32 bytes; required with CHAT_PUSH_WEBHOOK_URL."),
+    PUSH_WEBHOOK_ATTEMPTS("CHAT_PUSH_WEBHOOK_ATTEMPTS", "6", "How many times a push notice is sent before it is given up, when the relay answers 5xx, 408 or 429 or does not answer; the wait doubles from 1 s between attempts."),
+    BREAK_GLASS_DURATION("CHAT_BREAK_GLASS_DURATION", "1h", "How long break-glass access lasts: a clinician without a care relationship who states a reason (POST /api/chat/break-glass) reads that patient's conversations, read-only, for this long; audited with the reason, listed at GET /api/admin/break-glass."),
+    BREAK_GLASS_ANNOUNCE("CHAT_BREAK_GLASS_ANNOUNCE", "true", "Whether the patient's care team (the clinicians in care with them now) get a `break_glass_opened` event, with who, why and until when, when someone opens break-glass access to that patient."),
     ICE_SERVERS("CHAT_ICE_SERVERS", "[]", "STUN/TURN servers for the WebRTC of calls, handed to signed-in clients (GET /api/chat/client-settings): a JSON array of RTCIceServers, such as `[{\"urls\": \"stun:stun.example.org:3478\"}, {\"urls\": [\"turn:turn.example.org:3478?transport=udp\"], \"username\": \"u\", \"credential\": \"c\"}]`. None is needed on one machine or a LAN; across networks a TURN server relays what a direct path cannot carry."),
     SOCKETIO_DIALECT("CHAT_SOCKETIO_DIALECT", "carechat", "Which events the Socket.IO door (/socket.io/) speaks: `carechat` (CareChat's own, as on /ws), or the events of a seed back end CareChat replaces, so its socket.io-client front end works as it is (given `transports: ['websocket']`): `websocket-chat` (000), `patient-chat` (001), `chat-implementation` (003) or `mommycare` (004); the seed's number works too. docs/socketio-dialects.md maps each. /ws always speaks CareChat's."),
     WEB_IDLE_SIGNOUT("CHAT_WEB_IDLE_SIGNOUT", "15m", "How long a web client may sit idle before it signs itself out (told to it by GET /api/chat/client-settings); `0` never."),
@@ -94,6 +100,7 @@ public enum Option {
 
     public boolean isSecret() {
         // a TURN credential may sit in the ICE servers
-        return this == JWT_SECRET || this == METRICS_TOKEN || this == MONGO_URI || this == ICE_SERVERS;
+        return this == JWT_SECRET || this == METRICS_TOKEN || this == MONGO_URI || this == ICE_SERVERS
+                || this == PUSH_WEBHOOK_SECRET || this == PUSH_WEBHOOK_URL;
     }
 }

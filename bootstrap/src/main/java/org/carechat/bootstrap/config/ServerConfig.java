@@ -14,6 +14,7 @@ import java.util.Set;
 import org.carechat.adapter.websocket.SocketIoDialect;
 import java.util.TreeSet;
 import org.carechat.adapter.rest.IceServer;
+import org.carechat.adapter.webhook.WebhookPushNotifications;
 import org.carechat.domain.user.Roles;
 
 /**
@@ -53,6 +54,7 @@ public record ServerConfig(
         int jsonMaxDepth,
         int maxTextLength,
         Duration editWindow,
+        String urgentNotice,
         long maxAttachmentBytes,
         long attachmentQuotaBytes,
         Duration unreferencedAttachmentTtl,
@@ -70,6 +72,11 @@ public record ServerConfig(
         Duration ringTimeout,
         Duration callDisconnectGrace,
         Duration callMaxDuration,
+        String pushWebhookUrl,
+        String pushWebhookSecret,
+        int pushWebhookAttempts,
+        Duration breakGlassDuration,
+        boolean breakGlassAnnounce,
         List<IceServer> iceServers,
         Duration webIdleSignOut,
         SocketIoDialect socketIoDialect,
@@ -187,6 +194,7 @@ public record ServerConfig(
                 v.integer(Option.JSON_MAX_DEPTH, 2, 1000),
                 v.integer(Option.MAX_TEXT_LENGTH, 1, 1_000_000),
                 v.duration(Option.EDIT_WINDOW),
+                v.text(Option.URGENT_NOTICE),
                 v.longInteger(Option.MAX_ATTACHMENT_BYTES, 1, Long.MAX_VALUE),
                 v.longInteger(Option.ATTACHMENT_QUOTA_BYTES, 1, Long.MAX_VALUE),
                 v.duration(Option.UNREFERENCED_ATTACHMENT_TTL),
@@ -204,6 +212,11 @@ public record ServerConfig(
                 v.duration(Option.RING_TIMEOUT),
                 v.duration(Option.CALL_DISCONNECT_GRACE),
                 v.duration(Option.CALL_MAX_DURATION),
+                v.text(Option.PUSH_WEBHOOK_URL),
+                v.text(Option.PUSH_WEBHOOK_SECRET),
+                v.integer(Option.PUSH_WEBHOOK_ATTEMPTS, 1, 100),
+                v.duration(Option.BREAK_GLASS_DURATION),
+                v.bool(Option.BREAK_GLASS_ANNOUNCE),
                 v.iceServers(Option.ICE_SERVERS),
                 v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
                 v.socketIoDialect(Option.SOCKETIO_DIALECT),
@@ -250,6 +263,25 @@ public record ServerConfig(
         }
         if (idleTimeout.compareTo(pingInterval) <= 0) {
             throw new ConfigException("CHAT_IDLE_TIMEOUT must be longer than CHAT_PING_INTERVAL");
+        }
+        if (urgentNotice.isBlank() || !urgentNotice.chars().allMatch(c -> c >= 0x20 && c <= 0xFF && c != 0x7F)) {
+            // it travels in an HTTP header (CareChat-Notice): one line of Latin-1
+            throw new ConfigException("CHAT_URGENT_NOTICE must be one line of Latin-1 text (it is sent as an HTTP header)");
+        }
+        if (pushWebhookUrl != null) {
+            java.net.URI url;
+            try {
+                url = new java.net.URI(pushWebhookUrl.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException("CHAT_PUSH_WEBHOOK_URL is not a URL");
+            }
+            try {
+                WebhookPushNotifications.validate(url, pushWebhookSecret);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("CHAT_PUSH_WEBHOOK_URL, CHAT_PUSH_WEBHOOK_SECRET: " + e.getMessage());
+            }
+        } else if (pushWebhookSecret != null) {
+            throw new ConfigException("CHAT_PUSH_WEBHOOK_SECRET is set without CHAT_PUSH_WEBHOOK_URL");
         }
     }
 

@@ -17,6 +17,7 @@ import org.carechat.adapter.jwt.NimbusTokenVerifier;
 import org.carechat.adapter.rest.RestApi;
 import org.carechat.adapter.web.WebClient;
 import org.carechat.adapter.websocket.SessionRegistry;
+import org.carechat.adapter.webhook.WebhookPushNotifications;
 import org.carechat.adapter.websocket.WebSocketAdapter;
 import org.carechat.application.CareChatCore;
 import org.carechat.application.auth.AuthenticateUseCase;
@@ -28,6 +29,7 @@ import org.carechat.application.port.Changes;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.Messages;
+import org.carechat.application.port.PushNotifications;
 import org.carechat.application.port.Timers;
 import org.carechat.bootstrap.CareChat;
 import org.carechat.bootstrap.config.ServerConfig;
@@ -64,8 +66,12 @@ public final class CareChatServer implements AutoCloseable {
     private final StorePorts store;
     private final JwtSettings jwt;
     private final AutoCloseable ownedTimers;
+    /** Where events reach this node's sockets (and, in a cluster, the other nodes). */
+    private final SessionRegistry registry;
     /** The cluster's Redis ports, when this server is one node of a cluster. */
     private final ClusterNode cluster;
+    /** The push webhook, when CHAT_PUSH_WEBHOOK_URL is set; null otherwise. */
+    private final WebhookPushNotifications push;
     private boolean closed;
 
     private CareChatServer(Builder builder) {
@@ -86,11 +92,17 @@ public final class CareChatServer implements AutoCloseable {
         if (store.embedded() != null) {
             metrics.storeCommitsFrom(() -> commitsOf(store.embedded().batchStatistics()));
         }
-        SessionRegistry registry = new SessionRegistry(metrics);
+        this.registry = new SessionRegistry(metrics);
         metrics.connectionsFrom(registry::connectionCount);
         this.cluster = config.clustered() ? connectCluster(config, registry.node(), clock) : null;
         if (cluster != null) {
             registry.joinCluster(cluster.bus());
+        }
+        this.push = config.pushWebhookUrl() == null ? null : new WebhookPushNotifications(
+                java.net.URI.create(config.pushWebhookUrl().strip()), config.pushWebhookSecret(),
+                config.pushWebhookAttempts(), Duration.ofSeconds(1), clock);
+        if (push != null) {
+            metrics.pushFrom(() -> new Metrics.PushFigures(push.delivered(), push.failed(), push.dropped(), push.pending()));
         }
         this.core = CareChat.builder()
                 .conversations(TimedPorts.timed(Conversations.class, store.conversations(), metrics))
@@ -106,6 +118,7 @@ public final class CareChatServer implements AutoCloseable {
                 .notifier(registry)
                 .clock(clock)
                 .timers(timers)
+                .push(push != null ? push : PushNotifications.NONE)
                 .settings(Settings.chat(config))
                 .build();
         AuthenticateUseCase auth = core.authentication(new NimbusTokenVerifier(jwt, clock));
@@ -226,7 +239,9 @@ public final class CareChatServer implements AutoCloseable {
             http.shutdownNow();
         }
         closeQuietly(ownedTimers);
+        closeQuietly(push);
         closeQuietly(cluster);
+        registry.leaveCluster();
         closeQuietly(store.closer());
         LOG.log(System.Logger.Level.INFO, "stopped");
     }

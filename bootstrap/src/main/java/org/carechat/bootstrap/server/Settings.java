@@ -12,6 +12,7 @@ import org.carechat.application.limits.RateLimits;
 import org.carechat.bootstrap.config.ConfigException;
 import org.carechat.bootstrap.config.ServerConfig;
 import org.carechat.domain.attachment.AttachmentRules;
+import org.carechat.domain.care.BreakGlassPolicy;
 import org.carechat.domain.care.CarePolicy;
 import org.carechat.domain.message.MessageRules;
 import org.carechat.domain.user.Roles;
@@ -34,7 +35,7 @@ final class Settings {
         return ChatSettings.standard()
                 .withRoles(roles(config))
                 .withCarePolicy(new CarePolicy(config.clinicianConsults()))
-                .withMessageRules(new MessageRules(config.maxTextLength(), config.editWindow()))
+                .withMessageRules(new MessageRules(config.maxTextLength(), config.editWindow(), config.urgentNotice()))
                 .withAttachmentRules(new AttachmentRules(config.maxAttachmentBytes(), AttachmentRules.standard().allowed(),
                         config.attachmentQuotaBytes(), config.unreferencedAttachmentTtl()))
                 .withMaxPageLimit(config.pageLimit())
@@ -42,6 +43,7 @@ final class Settings {
                 .withRingTimeout(config.ringTimeout())
                 .withCallDisconnectGrace(config.callDisconnectGrace())
                 .withMaxCallDuration(config.callMaxDuration())
+                .withBreakGlass(new BreakGlassPolicy(config.breakGlassDuration(), config.breakGlassAnnounce()))
                 .withRateLimits(new RateLimits(new RateLimits.Budget(config.ratePerSecond(), config.rateBurst()),
                         new RateLimits.Budget(config.adminRatePerSecond(), config.adminRateBurst())));
     }

@@ -49,6 +49,7 @@ class ArchitectureTest {
                 .adapter("mongo", "org.carechat.adapter.mongo..")
                 .adapter("sqlite", "org.carechat.adapter.sqlite..")
                 .adapter("redis", "org.carechat.adapter.redis..")
+                .adapter("webhook", "org.carechat.adapter.webhook..")
                 .withOptionalLayers(true)
                 // the composition root may see everything; the shared wire format is checked by its own rule
                 .ignoreDependency(resideInAPackage("org.carechat.bootstrap.."), alwaysTrue())
@@ -77,7 +78,7 @@ class ArchitectureTest {
         return noClasses().that().resideInAnyPackage("org.carechat.domain..", "org.carechat.application..",
                         "org.carechat.adapter.inmemory..", "org.carechat.adapter.filesystem..", "org.carechat.adapter.mongo..",
                         "org.carechat.adapter.sqlite..",
-                        "org.carechat.adapter.jwt..")
+                        "org.carechat.adapter.jwt..", "org.carechat.adapter.webhook..")
                 .should().dependOnClassesThat().resideInAPackage("org.carechat.wire..");
     }
 

@@ -157,6 +157,26 @@ class ServerConfigTest {
     }
 
     @Test
+    void the_push_webhook_and_the_urgent_notice_are_checked_at_start() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_PUSH_WEBHOOK_URL", "https://relay.example.org/push?token=hush"), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_PUSH_WEBHOOK_SECRET")
+                .hasMessageNotContaining("hush");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_PUSH_WEBHOOK_URL", "http://relay.example.org/push", "CHAT_PUSH_WEBHOOK_SECRET", SECRET), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET,
+                "CHAT_PUSH_WEBHOOK_SECRET", SECRET), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("without CHAT_PUSH_WEBHOOK_URL");
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_PUSH_WEBHOOK_URL", "https://relay.example.org/push",
+                "CHAT_PUSH_WEBHOOK_SECRET", SECRET), List.of()).pushWebhookAttempts()).isEqualTo(6);
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_URGENT_NOTICE", "line one\nline two"),
+                List.of())).isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_URGENT_NOTICE");
+        assertThat(ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_URGENT_NOTICE", "Pas pour les urgences : appelez le 15."),
+                List.of()).urgentNotice()).isEqualTo("Pas pour les urgences : appelez le 15.");
+    }
+
+    @Test
     void a_bad_web_idle_sign_out_names_its_variable() {
         assertThatThrownBy(() -> ServerConfig.load(Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_WEB_IDLE_SIGNOUT", "soon"), List.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CHAT_WEB_IDLE_SIGNOUT");

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -98,6 +99,17 @@ final class Browser implements AutoCloseable {
 
     void type(String css, CharSequence... keys) {
         find(css).sendKeys(keys);
+    }
+
+    /**
+     * Empties a field as a person does, with the keyboard (select all, delete), so the page gets its input event.
+     * WebDriver's own {@code clear()} fires none: the page's state keeps the old text, and its next render puts
+     * that text back in the field, ahead of whatever is typed next.
+     */
+    void clear(String css) {
+        WebElement field = find(css);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        until(d -> field.getAttribute("value").isEmpty() ? true : null, "an empty " + css);
     }
 
     /** The text of the first element matching, once it holds {@code expected}. */

@@ -76,6 +76,22 @@ class ClusterTest {
     }
 
     @Test
+    void a_stopped_node_leaves_no_ordering_thread_behind() throws Exception {
+        java.util.List<Thread> ordering = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("carechat-cluster-order-"))
+                .toList();
+        assertThat(ordering).hasSizeGreaterThanOrEqualTo(2);
+        a.close();
+        b.close();
+        a = null;
+        b = null;
+        for (Thread thread : ordering) {
+            thread.join(5_000);
+            assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+        }
+    }
+
+    @Test
     void messages_receipts_typing_and_edits_cross_nodes_and_reach_the_senders_other_devices_there() throws Exception {
         try (WsClient patient = a.connect("p1"); WsClient patientTablet = b.connect("p1"); WsClient doctor = b.connect("d1")) {
             patient.send("{\"event\":\"send_message\",\"id\":\"1\",\"data\":{\"to\":\"d1\",\"content\":\"Hello from A\"}}");

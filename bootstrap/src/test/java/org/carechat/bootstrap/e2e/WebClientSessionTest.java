@@ -120,7 +120,7 @@ class WebClientSessionTest {
         doctor.waitForText(".token-form .error", "That is not a token");
 
         String forged = test.token("d1").replaceAll(".{4}$", "AAAA");
-        doctor.find("#token").clear();
+        doctor.clear("#token");
         signIn(forged);
         doctor.waitForText(".signin .notice", "The server did not accept your sign-in");
         assertThat(doctor.script("return sessionStorage.getItem('carechat.token')")).isNull();
@@ -161,16 +161,43 @@ class WebClientSessionTest {
 
     @Test
     @Order(4)
-    void search_finds_people_by_name_and_messages_by_their_text() {
+    void search_finds_people_by_name_and_messages_by_their_text() throws Exception {
         doctor.type("#search", "Sam");
         doctor.until(d -> doctor.all(".conversation").size() == 1 ? true : null, "only Sam's conversation");
         assertThat(doctor.all(".conversation").get(0).getAttribute("data-conversation-id")).isEqualTo(withSam);
-        doctor.find("#search").clear();
+        doctor.clear("#search");
+        // the page renders again between the clearing and the typing (a message arrives): the field stays empty
+        post(withSam, "p2", "Sam again");
+        doctor.waitForText(".conversation[data-conversation-id='" + withSam + "'] .last", "Sam again");
+        assertThat(doctor.find("#search").getAttribute("value")).isEmpty();
+        // the answer to an older query ("history": the newest twenty, 101 to 120) comes in after the newer one's
+        doctor.script("window.__fetch = window.fetch; window.__late = 'asked';"
+                + "window.fetch = (url, init) => String(url).includes('query=history&')"
+                + " ? (window.__late = 'sent', new Promise(r => setTimeout(r, 1500)).then(() => window.__fetch(url, init))"
+                + "   .then(answer => { setTimeout(() => window.__late = 'shown', 300); return answer; }))"
+                + " : window.__fetch(url, init);");
+        doctor.type("#search", "history");
+        doctor.until(d -> "sent".equals(doctor.script("return window.__late")) ? true : null, "the slow search sent");
+        doctor.type("#search", " message 77");
+        doctor.waitForText(".found .found-message", "history message 77");
+        doctor.until(d -> "shown".equals(doctor.script("return window.__late")) ? true : null, "the slow answer in");
+        assertThat(doctor.all(".found .found-message")).as("only the newer query's answer").singleElement()
+                .satisfies(found -> assertThat(found.getText()).contains("history message 77"));
+        doctor.script("window.fetch = window.__fetch;");
+
+        // a search the server refuses says so, instead of claiming nothing was found
+        doctor.clear("#search");
+        doctor.type("#search", "x".repeat(201));
+        doctor.waitForText(".found .error", "The search did not work: query must be 1..200 characters");
+        assertThat(doctor.all(".found .empty")).isEmpty();
+
+        doctor.clear("#search");
         doctor.type("#search", "history message 77");
         doctor.waitForText(".found .found-message", "history message 77");
         doctor.click(".found .found-message");
         doctor.find(".conversation-view[data-conversation-id='" + withPat + "']");
-        doctor.find("#search").clear();
+        doctor.clear("#search");
+        doctor.until(d -> doctor.all(".conversation").size() == 2 ? true : null, "both conversations again");
     }
 
     @Test
@@ -185,6 +212,7 @@ class WebClientSessionTest {
         HttpResponse<String> sent = test.send("POST", "/api/chat/conversations/" + withPat + "/messages", "p1",
                 "{\"type\":\"file\",\"attachmentId\":\"" + idOf(uploaded) + "\",\"content\":\"my diary\"}");
         assertThat(sent.statusCode()).isEqualTo(201);
+        doctor.click(".conversation[data-conversation-id='" + withPat + "']");
         doctor.waitForText(".message .download", "diary.txt");
         doctor.click(".message .download");
         Path file = downloads.resolve("diary.txt");
@@ -226,6 +254,41 @@ class WebClientSessionTest {
 
     @Test
     @Order(7)
+    void an_urgent_message_stands_out_he_acknowledges_it_and_sends_one_himself() throws Exception {
+        doctor.click(".conversation[data-conversation-id='" + withSam + "']");
+        HttpResponse<String> sent = test.send("POST", "/api/chat/conversations/" + withSam + "/messages", "p2",
+                "{\"content\":\"I fainted twice today\",\"priority\":\"urgent\"}");
+        assertThat(sent.statusCode()).isEqualTo(201);
+        String urgent = ".message.urgent[data-message-id='" + idOf(sent) + "']";
+
+        doctor.waitForText(urgent + " .urgent-badge", "Urgent");
+        doctor.click(urgent + " .acknowledge");
+        doctor.waitForText(urgent + " .acknowledged", "Acknowledged by You");
+        doctor.waitGone(urgent + " .acknowledge");
+        assertThat(test.send("GET", "/api/chat/conversations/" + withSam + "/messages", "p2", null).body())
+                .as("Sam sees who acknowledged it").contains("\"acknowledgements\":[{\"userId\":\"d1\"");
+
+        doctor.find("#urgent").click();
+        doctor.type("#compose", "Please call the ward now");
+        doctor.click(".composer .send");
+        doctor.waitForText(".message.mine.urgent", "Please call the ward now");
+        doctor.waitForText(".message.mine.urgent .unacknowledged", "Not acknowledged yet");
+        assertThat(doctor.find("#urgent").isSelected()).as("the next message is routine again").isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void he_is_told_when_someone_opens_break_glass_access_to_his_patient() throws Exception {
+        // the nurse is in care with Pat, not with Sam, whose doctor he is
+        HttpResponse<String> opened = test.send("POST", "/api/chat/break-glass", "n1",
+                "{\"patientId\":\"p2\",\"reason\":\"Sam found unconscious in the car park\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        doctor.waitForText(".app-notice", "Nurse Joan Park opened emergency access to the conversations of Sam Lee");
+        doctor.waitForText(".app-notice", "Reason given: Sam found unconscious in the car park");
+    }
+
+    @Test
+    @Order(9)
     void signing_out_forgets_the_token() {
         doctor.click(".topbar .signout");
         doctor.waitForText(".signin .notice", "You are signed out");
@@ -235,7 +298,7 @@ class WebClientSessionTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void an_idle_client_signs_itself_out() {
         try (TestServer idle = TestServer.start(Map.of(Option.WEB_IDLE_SIGNOUT, "3s"), null)) {
             doctor.go("http://localhost:" + idle.server.port() + "/");

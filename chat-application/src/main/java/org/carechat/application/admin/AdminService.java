@@ -153,10 +153,10 @@ public final class AdminService implements UpsertUserUseCase, OpenCareRelationsh
 
     private static boolean isTarget(String target) {
         int colon = target.indexOf(':');
-        return colon > 0 && target.substring(0, colon).matches("[a-z]+") && Ids.isWellFormed(target.substring(colon + 1));
+        return colon > 0 && target.substring(0, colon).matches("[a-z]+(_[a-z]+)*") && Ids.isWellFormed(target.substring(colon + 1));
     }
 
-    private static void requireAdministrator(Actor actor) {
+    public static void requireAdministrator(Actor actor) {
         if (!actor.role().administers()) {
             throw Refusal.forbidden("administration is for admins and services");
         }

@@ -23,7 +23,7 @@ import org.carechat.domain.message.MessageView;
  * consent; deleting one's own message is always possible.
  */
 public final class MessageChanges implements EditMessageUseCase, DeleteMessageUseCase, AddReactionUseCase,
-        RemoveReactionUseCase {
+        RemoveReactionUseCase, AcknowledgeMessageUseCase {
     private final CareAccess access;
     private final Messages messages;
     private final UnsentFiles unsentFiles;
@@ -68,6 +68,15 @@ public final class MessageChanges implements EditMessageUseCase, DeleteMessageUs
         return change(command.actor(), command.messageId(), AuditAction.REACTION_REMOVE, true,
                 current -> current.unreact(command.actor().id(), command.emoji()),
                 MessageChanges::reactionsOf);
+    }
+
+    @Override
+    public Result<MessageView> acknowledge(AcknowledgeMessage command) {
+        // an acknowledgement adds nothing to the conversation: it needs taking part, not an active care relationship
+        return change(command.actor(), command.messageId(), AuditAction.MESSAGE_ACKNOWLEDGE, false,
+                current -> current.acknowledge(command.actor().id(), clock.instant()),
+                view -> new ChatEvent.MessageAcknowledged(view.message().conversationId(), view.message().id(),
+                        command.actor().id(), view.message().acknowledgements().get(command.actor().id())));
     }
 
     private static ChatEvent reactionsOf(MessageView view) {

@@ -41,7 +41,7 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
                 throw Refusal.invalid("a seq cursor must not be negative");
             }
             int limit = limits.of(command.limit(), DEFAULT_LIMIT);
-            Conversation conversation = access.participantOf(command.actor(), command.conversationId());
+            Conversation conversation = access.readable(command.actor(), command.conversationId(), unit);
             List<Message> page = command.afterSeq() != null
                     ? messages.after(conversation.id(), command.afterSeq(), limit + 1)
                     : messages.before(conversation.id(), command.beforeSeq() == null ? Long.MAX_VALUE : command.beforeSeq(), limit + 1);

@@ -25,6 +25,7 @@ import org.carechat.domain.message.AttachmentRef;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageRules;
 import org.carechat.domain.message.MessageType;
 
@@ -92,8 +93,9 @@ public final class SendMessageService implements SendMessageUseCase {
                         .filter(target -> target.conversationId().equals(conversation.id()))
                         .orElseThrow(() -> Refusal.invalid("replyTo must be a message of the same conversation"));
             }
+            MessagePriority priority = command.priority() == null ? MessagePriority.ROUTINE : command.priority();
             MessageDraft draft = new MessageDraft(MessageId.of(ids.newId()), conversation.id(), actor.id(), type,
-                    content, attachment, command.replyTo(), clientMessageId, clock.instant(), null);
+                    content, attachment, command.replyTo(), clientMessageId, clock.instant(), null, priority);
             // taken before the message exists, atomically with the deletion of unsent files: a file is either
             // deleted before this send (then it is refused) or kept for the message
             if (attachment != null) {
@@ -105,7 +107,7 @@ public final class SendMessageService implements SendMessageUseCase {
             MessageWriter.Written written = writer.write(unit, conversation, draft, actor.session());
             unit.add("message", written.message().message().id());
             typing.stop(conversation.id(), actor.id());
-            return new Sent(written.message(), true);
+            return new Sent(written.message(), true, noticeFor(actor, priority));
         });
     }
 
@@ -147,6 +149,11 @@ public final class SendMessageService implements SendMessageUseCase {
             unit.add("message", message.id());
             throw MessageWriter.keyUsedFor(clientMessageId, message);
         }
-        return Optional.of(new Sent(views.message(conversation.get(), message), false));
+        return Optional.of(new Sent(views.message(conversation.get(), message), false, noticeFor(actor, message.priority())));
+    }
+
+    /** A patient who sends urgent is told, every time, that CareChat is not an emergency service. */
+    private String noticeFor(Actor actor, MessagePriority priority) {
+        return priority == MessagePriority.URGENT && actor.role().isPatient() ? rules.urgentNotice() : null;
     }
 }

@@ -9,6 +9,8 @@ public enum AuditAction {
     MESSAGE_DELETE,
     REACTION_ADD,
     REACTION_REMOVE,
+    /** A recipient acknowledged an urgent message. */
+    MESSAGE_ACKNOWLEDGE,
     HISTORY_READ,
     CONVERSATION_LIST,
     CONVERSATION_READ,
@@ -37,7 +39,15 @@ public enum AuditAction {
     USER_UPSERT,
     CARE_RELATIONSHIP_OPEN,
     CARE_RELATIONSHIP_REVOKE,
-    AUDIT_READ;
+    AUDIT_READ,
+    /** A page of a conversation was exported for the chart (a FHIR Bundle), by an admin or a service. */
+    CONVERSATION_EXPORT,
+    /**
+     * A clinician without a care relationship opened read-only access to a patient's conversations, stating a
+     * reason (targets {@code access:break_glass}, {@code break_glass:<patient>}, {@code reason:...},
+     * {@code until:...}); each read under it carries {@code via:break_glass}.
+     */
+    BREAK_GLASS_OPEN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

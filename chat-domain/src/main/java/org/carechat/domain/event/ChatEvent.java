@@ -29,6 +29,10 @@ public sealed interface ChatEvent {
     record ReactionsUpdated(ConversationId conversationId, MessageId messageId, Reactions reactions) implements ChatEvent {
     }
 
+    /** A recipient acknowledged an urgent message. */
+    record MessageAcknowledged(ConversationId conversationId, MessageId messageId, UserId by, Instant at) implements ChatEvent {
+    }
+
     record MessagesDelivered(ConversationId conversationId, UserId userId, long upToSeq, Instant at) implements ChatEvent {
     }
 
@@ -58,6 +62,13 @@ public sealed interface ChatEvent {
     }
 
     record CallEnded(CallId callId, CallOutcome outcome, String reason, Duration duration) implements ChatEvent {
+    }
+
+    /**
+     * A clinician ({@code by}, named {@code byName} in the directory) opened break-glass access to a patient's
+     * conversations, with this reason, until then; told to the patient's care team.
+     */
+    record BreakGlassOpened(UserId by, String byName, UserId patientId, String reason, Instant until) implements ChatEvent {
     }
 
     /** SDP or ICE from one party, relayed verbatim to the other. */

@@ -2,6 +2,7 @@ package org.carechat.domain.message;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.carechat.domain.common.Require;
 import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.failure.Refusal;
@@ -14,9 +15,23 @@ import org.carechat.domain.user.UserId;
  */
 public record Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
                       String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
-                      Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call) {
+                      Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call,
+                      MessagePriority priority, Map<UserId, Instant> acknowledgements) {
+
+    /** A routine message, acknowledged by no one. */
+    public Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
+                   String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
+                   Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call) {
+        this(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId, createdAt, editedAt,
+                deleted, reactions, call, MessagePriority.ROUTINE, Map.of());
+    }
 
     public Message {
+        Require.nonNull(priority, "priority");
+        acknowledgements = Map.copyOf(Require.nonNull(acknowledgements, "acknowledgements"));
+        if (priority != MessagePriority.URGENT && !acknowledgements.isEmpty()) {
+            throw new IllegalArgumentException("only an urgent message is acknowledged");
+        }
         Require.nonNull(id, "id");
         Require.nonNull(conversationId, "conversationId");
         Require.nonNull(senderId, "senderId");
@@ -48,8 +63,9 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
         if (now.isAfter(createdAt.plus(editWindow))) {
             throw Refusal.forbidden("the edit window of " + editWindow.toMinutes() + " minutes has passed");
         }
+        // an acknowledgement was of the text as it was: the new text asks for its own
         return new Message(id, conversationId, seq, senderId, type, newContent, attachment, replyTo, clientMessageId,
-                createdAt, now, false, reactions, call);
+                createdAt, now, false, reactions, call, priority, Map.of());
     }
 
     /**
@@ -64,7 +80,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
             return this;
         }
         return new Message(id, conversationId, seq, senderId, type, null, null, replyTo, clientMessageId,
-                createdAt, editedAt, true, Reactions.NONE, call);
+                createdAt, editedAt, true, Reactions.NONE, call, priority, Map.of());
     }
 
     public Message react(UserId by, String emoji) {
@@ -93,6 +109,29 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
             return this;
         }
         return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
-                createdAt, editedAt, deleted, next, call);
+                createdAt, editedAt, deleted, next, call, priority, acknowledgements);
+    }
+
+    /**
+     * A recipient acknowledges an urgent message (once: a second acknowledgement changes nothing). The sender does
+     * not acknowledge their own; a routine or deleted message takes none.
+     */
+    public Message acknowledge(UserId by, Instant at) {
+        if (senderId.equals(by)) {
+            throw Refusal.forbidden("the sender does not acknowledge their own message");
+        }
+        if (deleted) {
+            throw Refusal.conflict("a deleted message takes no acknowledgement");
+        }
+        if (priority != MessagePriority.URGENT) {
+            throw Refusal.conflict("only an urgent message is acknowledged");
+        }
+        if (acknowledgements.containsKey(by)) {
+            return this;
+        }
+        Map<UserId, Instant> next = new java.util.HashMap<>(acknowledgements);
+        next.put(by, at);
+        return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
+                createdAt, editedAt, deleted, reactions, call, priority, next);
     }
 }

@@ -11,8 +11,17 @@ import org.carechat.domain.user.UserId;
  */
 public record MessageDraft(MessageId id, ConversationId conversationId, UserId senderId, MessageType type,
                            String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
-                           Instant createdAt, CallSummary call) {
+                           Instant createdAt, CallSummary call, MessagePriority priority) {
+    /** A routine draft. */
+    public MessageDraft(MessageId id, ConversationId conversationId, UserId senderId, MessageType type,
+                        String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
+                        Instant createdAt, CallSummary call) {
+        this(id, conversationId, senderId, type, content, attachment, replyTo, clientMessageId, createdAt, call,
+                MessagePriority.ROUTINE);
+    }
+
     public MessageDraft {
+        Require.nonNull(priority, "priority");
         Require.nonNull(id, "id");
         Require.nonNull(conversationId, "conversationId");
         Require.nonNull(senderId, "senderId");
@@ -23,6 +32,6 @@ public record MessageDraft(MessageId id, ConversationId conversationId, UserId s
     /** The stored message, at {@code seq} in its conversation. */
     public Message at(long seq) {
         return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
-                createdAt, null, false, Reactions.NONE, call);
+                createdAt, null, false, Reactions.NONE, call, priority, java.util.Map.of());
     }
 }

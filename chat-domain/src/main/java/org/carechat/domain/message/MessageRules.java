@@ -9,12 +9,23 @@ import org.carechat.domain.failure.Refusal;
  * image, file, audio or video message carries an attachment of a fitting type and an optional caption
  * of the same length; messages are edited within {@code editWindow}.
  */
-public record MessageRules(int maxTextLength, Duration editWindow) {
+public record MessageRules(int maxTextLength, Duration editWindow, String urgentNotice) {
     public static final int DEFAULT_MAX_TEXT_LENGTH = 4000;
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
     public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+    /** What a patient who sends an urgent message is told, unless the deployment says otherwise. */
+    public static final String DEFAULT_URGENT_NOTICE = "CareChat is not for emergencies. If this is an emergency,"
+            + " call your local emergency number now.";
+
+    /** With the default notice to patients who send urgent. */
+    public MessageRules(int maxTextLength, Duration editWindow) {
+        this(maxTextLength, editWindow, DEFAULT_URGENT_NOTICE);
+    }
 
     public MessageRules {
+        if (urgentNotice == null || urgentNotice.isBlank()) {
+            throw new IllegalArgumentException("the notice to patients who send urgent must not be empty");
+        }
         if (maxTextLength < 1) {
             throw new IllegalArgumentException("maxTextLength must be positive");
         }

@@ -330,13 +330,14 @@ export class ChatModel extends EventTarget {
 
   // ---- sending and changing ----
 
-  send(id, {content, replyTo, attachment}) {
+  send(id, {content, replyTo, attachment, urgent}) {
     const type = !attachment ? 'text'
         : attachment.mimeType.startsWith('image/') && attachment.mimeType !== 'image/svg+xml' ? 'image' : 'file';
     const pending = {
       id: null, conversationId: id, seq: null, senderId: this.me, type, content: content || null,
       attachment: attachment || null, replyTo: replyTo || null, clientMessageId: clientMessageId(),
       createdAt: new Date().toISOString(), editedAt: null, deleted: false, reactions: {}, status: 'sending',
+      priority: urgent ? 'urgent' : 'routine', acknowledgements: urgent ? [] : undefined,
     };
     this.thread(id).pending.push(pending);
     this.changed();
@@ -354,11 +355,18 @@ export class ChatModel extends EventTarget {
     if (pending.replyTo) {
       data.replyTo = pending.replyTo;
     }
+    if (pending.priority === 'urgent') {
+      data.priority = 'urgent';
+    }
     clearTimeout(pending.retry);
     pending.status = 'sending';
     pending.error = null;
     this.changed();
     this.connection.request('send_message', data).then(reply => {
+      if (reply.notice) {
+        // a patient who sent urgent: the server says CareChat is not an emergency service
+        this.setNotice(reply.notice);
+      }
       this.keep(reply.message);
       this.bump(reply.message);
       this.changed();
@@ -450,6 +458,20 @@ export class ChatModel extends EventTarget {
   remove(message) {
     return this.request('delete_message', {messageId: message.id}).then(() => this.changeLocally(message,
         current => ({...current, deleted: true, content: null, attachment: null})));
+  }
+
+  /** A recipient acknowledges an urgent message. */
+  acknowledge(message) {
+    return this.request('acknowledge_message', {messageId: message.id}).then(reply =>
+      this.acknowledged(reply.conversationId, reply.messageId, reply.by, reply.at));
+  }
+
+  acknowledged(conversationId, messageId, userId, at) {
+    const message = this.find(conversationId, messageId);
+    if (message && !(message.acknowledgements || []).some(a => a.userId === userId)) {
+      this.keep({...message, acknowledgements: [...(message.acknowledgements || []), {userId, at}]});
+      this.changed();
+    }
   }
 
   toggleReaction(message, emoji) {
@@ -568,6 +590,16 @@ export class ChatModel extends EventTarget {
       case 'user_status_change':
         this.presence.set(data.userId, {online: data.isOnline, status: data.status, lastSeen: data.lastSeen});
         break;
+      case 'message_acknowledged':
+        this.acknowledged(data.conversationId, data.messageId, data.by, data.at);
+        break;
+      case 'break_glass_opened': {
+        // told to the patient's care team: someone not in care with them is reading their conversations
+        const until = new Date(data.until).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
+        this.setNotice(`${data.byName} opened emergency access to the conversations of ${this.nameOf(data.patientId)}`
+            + ` until ${until}. Reason given: ${data.reason}`);
+        break;
+      }
       case 'error':
         this.setNotice(data.message);
         break;

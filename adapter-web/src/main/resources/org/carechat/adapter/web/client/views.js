@@ -81,6 +81,7 @@ function PresenceDot({person}) {
 export function ConversationList({model}) {
   useChanges(model);
   const [query, setQuery] = useState('');
+  // what the last search answered: {messages} or {error}; null while the box holds less than two characters
   const [found, setFound] = useState(null);
   const [contacts, setContacts] = useState(null);
   useEffect(() => {
@@ -89,10 +90,17 @@ export function ConversationList({model}) {
       setFound(null);
       return undefined;
     }
+    // an answer to an older query that comes in late is dropped: only the text now in the box is shown
+    let current = true;
     const timer = setTimeout(() => {
-      model.api.get('/api/chat/search', {query: words, limit: 20}).then(setFound, () => setFound([]));
+      model.api.get('/api/chat/search', {query: words, limit: 20}).then(
+          messages => current && setFound({messages}),
+          e => current && setFound({error: e.message}));
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [query]);
   const showContacts = async () => {
     if (contacts) {
@@ -137,8 +145,9 @@ export function ConversationList({model}) {
       ${found && html`
         <section class="found" aria-label="Messages found">
           <h2>Messages</h2>
-          ${found.length === 0 && html`<p class="empty">No message holds that text.</p>`}
-          <ul>${found.map(message => html`
+          ${found.error && html`<p class="error" role="alert">The search did not work: ${found.error}</p>`}
+          ${found.messages && found.messages.length === 0 && html`<p class="empty">No message holds that text.</p>`}
+          <ul>${(found.messages || []).map(message => html`
             <li key=${message.id}>
               <button type="button" class="found-message" onClick=${() => model.open(message.conversationId)}>
                 <span class="name">${model.nameOf(message.senderId)}</span>
@@ -261,7 +270,7 @@ export function ConversationView({model, calls, conversation}) {
           message=${message} canSend=${conversation.canSend} onReply=${setReplyTo}/>`)}
       </ol>
       <p class="typing" aria-live="polite">${typing.length ? `${typing.join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…` : ''}</p>
-      ${conversation.canSend && html`<${Composer} model=${model} id=${id} replyTo=${replyTo}
+      ${conversation.canSend && html`<${Composer} key=${id} model=${model} id=${id} replyTo=${replyTo}
         onReplyDone=${() => setReplyTo(null)}/>`}
     </section>`;
 }
@@ -289,10 +298,12 @@ function Message({model, message, canSend, onReply}) {
     model.edit(message, draft.trim()).then(() => setEditing(false), () => {});
   };
   return html`
-    <li class=${'message ' + (mine ? 'mine' : 'theirs') + (message.deleted ? ' deleted' : '')}
+    <li class=${'message ' + (mine ? 'mine' : 'theirs') + (message.deleted ? ' deleted' : '')
+        + (message.priority === 'urgent' ? ' urgent' : '')}
       data-seq=${message.seq || ''} data-message-id=${message.id || ''} data-status=${message.status}
       data-client-message-id=${message.clientMessageId || ''}>
       ${!mine && html`<span class="sender">${model.nameOf(message.senderId)}</span>`}
+      ${message.priority === 'urgent' && html`<span class="urgent-badge">Urgent</span>`}
       ${message.replyTo && html`<${Quote} model=${model} conversationId=${message.conversationId} messageId=${message.replyTo}/>`}
       ${editing ? html`
         <form class="edit" onSubmit=${save}>
@@ -313,6 +324,7 @@ function Message({model, message, canSend, onReply}) {
             disabled=${!canSend || !stored} title=${who.map(u => model.nameOf(u)).join(', ')}
             onClick=${() => model.toggleReaction(message, emoji).catch(() => {})}>${emoji} ${who.length}</button>`)}
         </span>`}
+      ${message.priority === 'urgent' && !message.deleted && html`<${Acknowledgements} model=${model} message=${message}/>`}
       ${(message.status === 'failed' || message.status === 'refused') && html`
         <span class="send-error" role="alert">${message.error}
           ${model.connection.state === 'online' && html`<button type="button" class="link retry"
@@ -386,8 +398,23 @@ function Download({model, attachment}) {
   return html`<button type="button" class="download" onClick=${download}><${Icon} name="clip"/> ${attachment.name} <span class="small">(${size(attachment.size)})</span></button>`;
 }
 
+/** Who acknowledged an urgent message, and for a recipient who has not yet, the button to do it. */
+function Acknowledgements({model, message}) {
+  const acks = message.acknowledgements || [];
+  const mine = message.senderId === model.me;
+  const done = acks.some(a => a.userId === model.me);
+  return html`
+    <span class="acknowledgements">
+      ${acks.length === 0 && mine && html`<span class="unacknowledged">Not acknowledged yet</span>`}
+      ${acks.map(a => html`<span class="acknowledged" key=${a.userId}>Acknowledged by ${model.nameOf(a.userId)} at ${time(a.at)}</span>`)}
+      ${!mine && !done && message.id && html`<button type="button" class="acknowledge"
+        onClick=${() => model.acknowledge(message).catch(e => model.setNotice(e.message))}>Acknowledge</button>`}
+    </span>`;
+}
+
 function Composer({model, id, replyTo, onReplyDone}) {
   const [text, setText] = useState('');
+  const [urgent, setUrgent] = useState(false);
   const [upload, setUpload] = useState(null); // {name, progress}
   const [error, setError] = useState(null);
   const picker = useRef(null);
@@ -420,7 +447,8 @@ function Composer({model, id, replyTo, onReplyDone}) {
     if (!content) {
       return;
     }
-    model.send(id, {content, replyTo: replyTo && replyTo.id});
+    model.send(id, {content, replyTo: replyTo && replyTo.id, urgent});
+    setUrgent(false);
     clearTimeout(typing.current.timer);
     typing.current.sentAt = 0; // sending ends typing on the server
     setText('');
@@ -436,12 +464,14 @@ function Composer({model, id, replyTo, onReplyDone}) {
     // the caption and the reply are what the box holds now; the box is free again while the file goes
     const caption = text.trim() || null;
     const quoting = replyTo && replyTo.id;
+    const sendUrgent = urgent;
     setText('');
+    setUrgent(false);
     onReplyDone();
     setUpload({name: file.name, progress: 0});
     try {
       const attachment = await model.api.upload(file, progress => setUpload({name: file.name, progress}));
-      model.send(id, {content: caption, replyTo: quoting, attachment});
+      model.send(id, {content: caption, replyTo: quoting, attachment, urgent: sendUrgent});
     } catch (err) {
       setError(`${file.name}: ${err.message}`);
     } finally {
@@ -474,6 +504,8 @@ function Composer({model, id, replyTo, onReplyDone}) {
               onReplyDone();
             }
           }}></textarea>
+        <label class="urgent-toggle"><input type="checkbox" id="urgent" checked=${urgent}
+          onChange=${e => setUrgent(e.target.checked)}/> Urgent</label>
         <button type="submit" class="send" disabled=${!text.trim()}>Send</button>
       </div>
     </form>`;

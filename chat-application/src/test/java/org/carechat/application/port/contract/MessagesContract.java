@@ -26,6 +26,7 @@ import org.carechat.domain.message.CallSummary;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,25 @@ public abstract class MessagesContract {
             throw boom;
         })).isSameAs(boom);
         assertThat(messages.find(stored.id())).contains(stored);
+    }
+
+    @Test
+    void an_urgent_message_keeps_its_priority_and_who_acknowledged_it_when() {
+        Messages messages = create();
+        MessageDraft plain = text(FIRST, PATIENT, "chest pain");
+        MessageDraft urgent = new MessageDraft(plain.id(), plain.conversationId(), plain.senderId(), plain.type(),
+                plain.content(), null, null, null, plain.createdAt(), null, MessagePriority.URGENT);
+        Message stored = messages.append(urgent).message();
+        Message routine = messages.append(text(FIRST, PATIENT, "and a headache")).message();
+
+        Message acknowledged = messages.update(stored.id(), m -> m.acknowledge(DOCTOR, T0.plusSeconds(90))).orElseThrow();
+
+        assertThat(messages.find(stored.id())).contains(acknowledged);
+        assertThat(acknowledged.priority()).isEqualTo(MessagePriority.URGENT);
+        assertThat(acknowledged.acknowledgements()).containsExactly(Map.entry(DOCTOR, T0.plusSeconds(90)));
+        assertThat(messages.find(routine.id()).orElseThrow().priority()).isEqualTo(MessagePriority.ROUTINE);
+        assertThat(messages.after(FIRST, 0, 10)).extracting(Message::priority)
+                .containsExactly(MessagePriority.URGENT, MessagePriority.ROUTINE);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.carechat.domain.care;
+
+import java.time.Duration;
+import org.carechat.domain.common.Text;
+import org.carechat.domain.failure.Refusal;
+
+/**
+ * Break-glass: a clinician without a care relationship reads a patient's conversations in an emergency. Only by
+ * stating a reason, for {@code duration} from then, read-only; the access is audited with the reason, and
+ * announced to the patient's care team when {@code announceToCareTeam}.
+ */
+public record BreakGlassPolicy(Duration duration, boolean announceToCareTeam) {
+    public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
+    public static final int MAX_REASON_LENGTH = 500;
+
+    public BreakGlassPolicy {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the break-glass duration must be positive");
+        }
+    }
+
+    public static BreakGlassPolicy standard() {
+        return new BreakGlassPolicy(DEFAULT_DURATION, true);
+    }
+
+    /** The reason as it is recorded (stripped); refused when there is none, or when it is too long or malformed. */
+    public static String requireReason(String reason) {
+        Text.requireWellFormed(reason, "reason");
+        String stated = reason == null ? "" : reason.strip();
+        if (stated.isEmpty()) {
+            throw Refusal.invalid("break-glass access needs a reason");
+        }
+        if (stated.length() > MAX_REASON_LENGTH) {
+            throw Refusal.invalid("reason must be at most " + MAX_REASON_LENGTH + " characters");
+        }
+        return stated;
+    }
+}
