@@ -186,6 +186,17 @@ final class AuditTest {
                 List.of("message:" + urgent.id(), "conversation:" + urgent.conversationId()),
                 () -> fx.core.acknowledgeMessage().acknowledge(
                         new org.carechat.application.messaging.AcknowledgeMessageUseCase.AcknowledgeMessage(fx.ada, urgent.id())));
+        Message unanswered2 = ok(fx.core.sendMessage().send(new SendMessage(fx.alice, urgent.conversationId(), null, null,
+                "still urgent", null, null, null, org.carechat.domain.message.MessagePriority.URGENT))).message().message();
+        List<String> followed = List.of("message:" + unanswered2.id(), "conversation:" + unanswered2.conversationId());
+        fx.time.advance(java.time.Duration.ofMinutes(5));
+        expect(org.carechat.application.messaging.UrgentFollowUps.ACTOR, AuditAction.URGENT_REMIND, "ok", followed,
+                () -> Result.ok(fx.core.urgentFollowUps().sweep(10)));
+        fx.time.advance(java.time.Duration.ofMinutes(5));
+        List<String> escalatedTo = new java.util.ArrayList<>(followed);
+        escalatedTo.add("user:" + fx.nora.id());
+        expect(org.carechat.application.messaging.UrgentFollowUps.ACTOR, AuditAction.URGENT_ESCALATE, "ok", escalatedTo,
+                () -> Result.ok(fx.core.urgentFollowUps().sweep(10)));
         var breakGlass = expect(fx.ben, AuditAction.BREAK_GLASS_OPEN, "ok", null,
                 () -> fx.core.breakGlass().open(new OpenBreakGlass(fx.ben, fx.alice.id(), "emergency")));
         assertThat(breakGlass.targets()).startsWith("access:break_glass", "break_glass:p_alice", "reason:emergency");

@@ -93,6 +93,8 @@ final class ChatFixture {
     final InMemoryPresence presence = new InMemoryPresence();
     final InMemoryCalls calls = new InMemoryCalls();
     final CareChatCore core;
+    /** The ports {@link #core} runs on: another core over them is another node over the same store. */
+    final ChatPorts ports;
 
     final Actor admin = Actor.of(UserId.of("admin_1"), Role.ADMIN);
     final Actor service = Actor.of(UserId.of("svc_clinic"), Role.SERVICE);
@@ -111,7 +113,7 @@ final class ChatFixture {
             new InMemoryChanges(storedConversations, messages, auditTrail, directory, relationships));
 
     private ChatFixture(ChatSettings settings, UnaryOperator<Notifier> transport) {
-        ChatPorts ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
+        ports = new ChatPorts(conversations, messages, relationships, directory, attachments, blobs, auditTrail,
                 changes,
                 transport.apply(notifier), presence, calls, timers, ids, time).withPush(pushed::add);
         core = new CareChatCore(ports, settings);

@@ -28,6 +28,7 @@ import org.carechat.application.port.CareRelationships;
 import org.carechat.application.port.Calls;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.Directory;
+import org.carechat.application.port.Escalations;
 import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Notifier;
@@ -73,6 +74,7 @@ public final class CareChat {
         private Calls calls;
         private Timers timers;
         private PushNotifications push;
+        private Escalations escalations;
         private IdGenerator ids;
         private Clock clock;
         private ChatSettings settings = ChatSettings.standard();
@@ -147,6 +149,15 @@ public final class CareChat {
             return this;
         }
 
+        /**
+         * Who an urgent message nobody acknowledged, even after a reminder, is handed on to (default: the patient's
+         * care team, {@link Escalations#CARE_TEAM}).
+         */
+        public Builder escalations(Escalations value) {
+            this.escalations = value;
+            return this;
+        }
+
         /** Told of each new message for a participant with no open session (default: no push service). */
         public Builder push(PushNotifications value) {
             this.push = value;
@@ -184,9 +195,11 @@ public final class CareChat {
                     calls != null ? calls : new InMemoryCalls(),
                     timers != null ? timers : new ExecutorTimers(),
                     ids != null ? ids : new UlidIdGenerator(time, new SecureRandom()),
-                    time, push != null ? push : PushNotifications.NONE);
+                    time, push != null ? push : PushNotifications.NONE,
+                    escalations != null ? escalations : Escalations.CARE_TEAM);
             CareChatCore core = new CareChatCore(ports, settings);
             core.attachmentRetention().start();
+            core.urgentFollowUps().start();
             return core;
         }
 

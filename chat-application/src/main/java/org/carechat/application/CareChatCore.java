@@ -47,6 +47,7 @@ import org.carechat.application.messaging.SearchMessagesService;
 import org.carechat.application.messaging.SearchMessagesUseCase;
 import org.carechat.application.messaging.SendMessageService;
 import org.carechat.application.messaging.SendMessageUseCase;
+import org.carechat.application.messaging.UrgentFollowUps;
 import org.carechat.application.port.Notifier;
 import org.carechat.application.port.TokenVerifier;
 import org.carechat.application.presence.CloseSessionUseCase;
@@ -65,6 +66,7 @@ import org.carechat.application.support.Contacts;
 import org.carechat.application.support.ConversationLocks;
 import org.carechat.application.support.GuardedNotifier;
 import org.carechat.application.support.MessageWriter;
+import org.carechat.application.support.OfflinePush;
 import org.carechat.application.support.PageLimits;
 import org.carechat.application.support.TypingTracker;
 import org.carechat.application.support.UnsentFiles;
@@ -79,6 +81,7 @@ public final class CareChatCore {
     private final ChatSettings settings;
     private final SendMessageService send;
     private final MessageChanges changes;
+    private final UrgentFollowUps urgentFollowUps;
     private final Receipts receipts;
     private final ReadHistoryService history;
     private final SearchMessagesService search;
@@ -106,7 +109,8 @@ public final class CareChatCore {
         var locks = new ConversationLocks();
         this.audit = new Audit(ports.changes(), locks, notifier, ports.ids(), ports.clock());
         var views = new Views(ports.directory(), ports.presence(), ports.messages(), access);
-        var writer = new MessageWriter(ports.conversations(), ports.presence(), ports.push(), ports.timers());
+        var offlinePush = new OfflinePush(ports.presence(), ports.push(), ports.timers());
+        var writer = new MessageWriter(ports.conversations(), offlinePush);
         var tracker = new TypingTracker(ports.timers(), ports.clock(), notifier, settings.typingTtl());
         var limits = new PageLimits(settings.maxPageLimit());
         var contacts = new Contacts(ports.conversations(), ports.careRelationships(), ports.directory(), access, ports.clock());
@@ -116,6 +120,9 @@ public final class CareChatCore {
                 unsentFiles, tracker, views, audit, settings.messageRules(), ports.ids(), ports.clock());
         this.changes = new MessageChanges(access, ports.messages(), unsentFiles, views, audit,
                 settings.messageRules(), ports.clock());
+        this.urgentFollowUps = new UrgentFollowUps(ports.messages(), ports.conversations(), ports.directory(),
+                ports.careRelationships(), ports.escalations(), offlinePush, audit,
+                settings.messageRules().urgentFollowUp(), ports.timers(), ports.clock());
         this.receipts = new Receipts(access, views, audit, ports.clock());
         this.history = new ReadHistoryService(access, ports.messages(), views, audit, limits);
         this.search = new SearchMessagesService(ports.conversations(), ports.messages(), views, audit, limits);
@@ -188,6 +195,14 @@ public final class CareChatCore {
 
     public AcknowledgeMessageUseCase acknowledgeMessage() {
         return changes;
+    }
+
+    /**
+     * The reminders and escalations of urgent messages nobody acknowledged, as the message rules say: started by
+     * whoever hosts the core.
+     */
+    public UrgentFollowUps urgentFollowUps() {
+        return urgentFollowUps;
     }
 
     public MarkDeliveredUseCase markDelivered() {

@@ -10,6 +10,7 @@ import org.carechat.application.port.CareRelationships;
 import org.carechat.application.port.Calls;
 import org.carechat.application.port.Conversations;
 import org.carechat.application.port.Directory;
+import org.carechat.application.port.Escalations;
 import org.carechat.application.port.DirectoryStore;
 import org.carechat.application.port.IdGenerator;
 import org.carechat.application.port.Messages;
@@ -25,13 +26,23 @@ import org.carechat.domain.common.Require;
  * where every change is committed, with its audit entry: it belongs to the same store as the conversations,
  * messages and audit trail, and to the directory and care relationships when administration changes them.
  * {@code push} hears of each new message for a participant with no open session ({@link PushNotifications#NONE}
- * when the clinic has no push service).
+ * when the clinic has no push service). {@code escalations} names who an urgent message nobody acknowledged is
+ * handed on to ({@link Escalations#CARE_TEAM} unless the clinic has its own roster).
  */
 public record ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
                         Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
                         Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids,
-                        Clock clock, PushNotifications push) {
-    /** Without a push service ({@link PushNotifications#NONE}). */
+                        Clock clock, PushNotifications push, Escalations escalations) {
+    /** Escalating to the care team ({@link Escalations#CARE_TEAM}). */
+    public ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
+                     Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
+                     Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids, Clock clock,
+                     PushNotifications push) {
+        this(conversations, messages, careRelationships, directory, attachments, blobs, auditTrail, changes, notifier,
+                presence, calls, timers, ids, clock, push, Escalations.CARE_TEAM);
+    }
+
+    /** Without a push service ({@link PushNotifications#NONE}), escalating to the care team. */
     public ChatPorts(Conversations conversations, Messages messages, CareRelationships careRelationships,
                      Directory directory, Attachments attachments, Blobs blobs, AuditTrail auditTrail, Changes changes,
                      Notifier notifier, Presence presence, Calls calls, Timers timers, IdGenerator ids, Clock clock) {
@@ -55,12 +66,19 @@ public record ChatPorts(Conversations conversations, Messages messages, CareRela
         Require.nonNull(ids, "ids");
         Require.nonNull(clock, "clock");
         Require.nonNull(push, "push");
+        Require.nonNull(escalations, "escalations");
     }
 
     /** These ports, with {@code value} told of new messages for people with no open session. */
     public ChatPorts withPush(PushNotifications value) {
         return new ChatPorts(conversations, messages, careRelationships, directory, attachments, blobs, auditTrail,
-                changes, notifier, presence, calls, timers, ids, clock, value);
+                changes, notifier, presence, calls, timers, ids, clock, value, escalations);
+    }
+
+    /** These ports, with urgent messages nobody acknowledged handed on to whom {@code value} names. */
+    public ChatPorts withEscalations(Escalations value) {
+        return new ChatPorts(conversations, messages, careRelationships, directory, attachments, blobs, auditTrail,
+                changes, notifier, presence, calls, timers, ids, clock, push, value);
     }
 
     /** The directory as a store, or null when the clinic manages it elsewhere. */

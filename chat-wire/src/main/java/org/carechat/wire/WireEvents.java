@@ -55,6 +55,23 @@ public final class WireEvents {
             data.put("at", Timestamps.format(e.at()));
             return new WireEvent("message_acknowledged", data);
         }
+        if (event instanceof ChatEvent.UrgentReminder e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("messageId", e.messageId().value());
+            data.put("senderId", e.senderId().value());
+            data.put("sentAt", Timestamps.format(e.sentAt()));
+            return new WireEvent("urgent_reminder", data);
+        }
+        if (event instanceof ChatEvent.UrgentEscalated e) {
+            data.put("conversationId", e.conversationId().value());
+            data.put("messageId", e.messageId().value());
+            data.put("senderId", e.senderId().value());
+            data.put("patientId", e.patientId() == null ? null : e.patientId().value());
+            data.put("sentAt", Timestamps.format(e.sentAt()));
+            var to = data.putArray("escalatedTo");
+            e.escalatedTo().forEach(contact -> to.add(contact.value()));
+            return new WireEvent("urgent_escalated", data);
+        }
         if (event instanceof ChatEvent.MessagesDelivered e) {
             data.put("conversationId", e.conversationId().value());
             data.put("userId", e.userId().value());

@@ -59,6 +59,7 @@ public final class WireResources {
         json.put("priority", m.priority().wireName());
         if (m.priority() == MessagePriority.URGENT) {
             json.set("acknowledgements", acknowledgements(m));
+            json.put("followUp", m.followUp().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (m.call() != null) {
             json.set("call", callSummary(m.call()));
@@ -118,6 +119,7 @@ public final class WireResources {
         if (m.priority() == MessagePriority.URGENT) {
             out.writeName("acknowledgements");
             out.writeTree(acknowledgements(m));
+            string(out, "followUp", m.followUp().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (m.call() != null) {
             out.writeName("call");

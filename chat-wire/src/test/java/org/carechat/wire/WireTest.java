@@ -19,7 +19,7 @@ class WireTest {
         Set<String> covered = Set.of("MessageCreated", "MessageEdited", "MessageDeleted", "ReactionsUpdated",
                 "MessagesDelivered", "MessagesRead", "ConversationUpdated", "TypingStarted", "TypingStopped",
                 "StatusChanged", "IncomingCall", "CallAccepted", "CallRejected", "CallEnded", "CallSignal",
-                "BreakGlassOpened", "MessageAcknowledged");
+                "BreakGlassOpened", "MessageAcknowledged", "UrgentReminder", "UrgentEscalated");
 
         assertThat(Arrays.stream(ChatEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .as("a new event needs its wire form in WireEvents.of")

@@ -1,5 +1,6 @@
 package org.carechat.adapter.inmemory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,7 +19,9 @@ import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.UserId;
 
 /**
@@ -34,6 +37,8 @@ public final class InMemoryMessages implements Messages {
     private final ConcurrentHashMap<MessageId, Log> logOfMessage = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SenderKey, MessageId> byClientMessageId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AttachmentId, Set<MessageId>> byAttachment = new ConcurrentHashMap<>();
+    /** Every urgent message that may still be followed up; one deleted or escalated leaves at the next look. */
+    private final Set<MessageId> urgent = ConcurrentHashMap.newKeySet();
 
     @Override
     public Appended append(MessageDraft draft) {
@@ -87,6 +92,9 @@ public final class InMemoryMessages implements Messages {
         if (message.attachment() != null) {
             index(message.attachment().id(), message.id());
         }
+        if (message.priority() == MessagePriority.URGENT) {
+            urgent.add(message.id());
+        }
     }
 
     /** Replaces a message that {@link #holds} found as read; the caller keeps others out. */
@@ -99,6 +107,9 @@ public final class InMemoryMessages implements Messages {
         Message message = log.append(draft, logOfMessage);
         if (message.attachment() != null) {
             index(message.attachment().id(), message.id());
+        }
+        if (message.priority() == MessagePriority.URGENT) {
+            urgent.add(message.id());
         }
         return message;
     }
@@ -186,6 +197,25 @@ public final class InMemoryMessages implements Messages {
         List<Message> found = new ArrayList<>(newest);
         found.sort(NEWEST_FIRST);
         return List.copyOf(found);
+    }
+
+    @Override
+    public List<Message> awaitingAcknowledgement(UrgentFollowUp reached, Instant sentBefore, int limit) {
+        Objects.requireNonNull(reached, "reached");
+        Objects.requireNonNull(sentBefore, "sentBefore");
+        requirePositive(limit);
+        List<Message> found = new ArrayList<>();
+        for (MessageId id : urgent) {
+            Optional<Message> stored = find(id);
+            if (stored.isEmpty() || stored.get().deleted() || stored.get().followUp() == UrgentFollowUp.ESCALATED) {
+                urgent.remove(id);
+            } else if (stored.get().awaitsAcknowledgement() && stored.get().followUp() == reached
+                    && stored.get().createdAt().isBefore(sentBefore)) {
+                found.add(stored.get());
+            }
+        }
+        found.sort(Comparator.comparing(Message::createdAt).thenComparing(message -> message.id().value()));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
     }
 
     @Override

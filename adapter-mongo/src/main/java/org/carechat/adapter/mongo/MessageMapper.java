@@ -18,6 +18,7 @@ import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.message.Reactions;
 import org.carechat.domain.user.UserId;
 
@@ -61,6 +62,8 @@ final class MessageMapper {
     /** Absent on a routine message (every message stored before there were urgent ones). */
     static final String PRIORITY = "priority";
     static final String ACKNOWLEDGEMENTS = "acknowledgements";
+    /** Absent until an urgent message nobody acknowledged is followed up. */
+    static final String FOLLOW_UP = "followUp";
     private static final String ACK_USER = "userId";
     private static final String ACK_AT = "at";
     static final String VERSION = ContentVersion.FIELD;
@@ -125,12 +128,16 @@ final class MessageMapper {
                     acknowledgements.add(new Document(ACK_USER, entry.getKey().value()).append(ACK_AT, Fields.date(entry.getValue()))));
             document.append(ACKNOWLEDGEMENTS, acknowledgements);
         }
+        if (message.followUp() != UrgentFollowUp.NONE) {
+            document.append(FOLLOW_UP, message.followUp().name());
+        }
         return ContentVersion.stamp(document);
     }
 
     static Message fromDocument(Document document) {
         String replyTo = Fields.string(document, REPLY_TO);
         String priority = Fields.string(document, PRIORITY);
+        String followUp = Fields.string(document, FOLLOW_UP);
         return new Message(
                 MessageId.of(Fields.requiredString(document, ID)),
                 ConversationId.of(Fields.requiredString(document, CONVERSATION_ID)),
@@ -147,7 +154,8 @@ final class MessageMapper {
                 reactions(Fields.documents(document, REACTIONS)),
                 call(Fields.document(document, CALL)),
                 priority == null ? MessagePriority.ROUTINE : MessagePriority.valueOf(priority),
-                acknowledgements(document));
+                acknowledgements(document),
+                followUp == null ? UrgentFollowUp.NONE : UrgentFollowUp.valueOf(followUp));
     }
 
     private static Map<UserId, Instant> acknowledgements(Document document) {

@@ -44,6 +44,7 @@ final class MongoIndexes {
     static final String ID_VERSION = "id_version";
     static final String MESSAGE_INSERTED_BY = "id_inserted_by";
     static final String MESSAGE_ATTACHMENT = "attachment";
+    static final String MESSAGE_PRIORITY_FOLLOW_UP_CREATED = "priority_follow_up_created";
     static final String CONVERSATION_PARTICIPANT_UPDATED = "participant_updated";
     static final String CONVERSATION_DIRECT_PAIR = "direct_pair";
     static final String CARE_PATIENT_CLINICIAN = "patient_clinician";
@@ -67,6 +68,9 @@ final class MongoIndexes {
         create(messages, Indexes.ascending(MessageMapper.ID, MessageMapper.INSERTED_BY), MESSAGE_INSERTED_BY, true,
                 false);
         create(messages, Indexes.ascending(MessageMapper.ATTACHMENT_ID), MESSAGE_ATTACHMENT, false, true);
+        // routine messages have no priority: the urgent ones, by the time they were sent, for their follow-up
+        create(messages, Indexes.ascending(MessageMapper.PRIORITY, MessageMapper.FOLLOW_UP, MessageMapper.CREATED_AT),
+                MESSAGE_PRIORITY_FOLLOW_UP_CREATED, false, false);
 
         MongoCollection<Document> conversations = database.getCollection(CONVERSATIONS);
         create(conversations, Indexes.compoundIndex(Indexes.ascending(ConversationMapper.PARTICIPANTS),

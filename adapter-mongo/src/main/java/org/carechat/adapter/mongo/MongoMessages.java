@@ -2,7 +2,9 @@ package org.carechat.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -13,6 +15,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -30,7 +33,9 @@ import org.carechat.domain.conversation.ConversationId;
 import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
+import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.UserId;
 
 /**
@@ -229,6 +234,27 @@ public final class MongoMessages implements Messages {
                 .find(and(in(MessageMapper.CONVERSATION_ID, ids), eq(MessageMapper.DELETED, false),
                         regex(MessageMapper.CONTENT_LOWER, literal)))
                 .sort(orderBy(descending(MessageMapper.CREATED_AT), descending(MessageMapper.SEQ))).limit(limit)));
+    }
+
+    @Override
+    public List<Message> awaitingAcknowledgement(UrgentFollowUp reached, Instant sentBefore, int limit) {
+        Objects.requireNonNull(reached, "reached");
+        Objects.requireNonNull(sentBefore, "sentBefore");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        if (reached == UrgentFollowUp.ESCALATED) {
+            return List.of();
+        }
+        // routine messages have no priority field: the index of priority, followUp and createdAt serves this
+        return MongoErrors.call("find urgent messages awaiting an acknowledgement", () -> list(messages
+                .find(and(eq(MessageMapper.PRIORITY, MessagePriority.URGENT.name()), eq(MessageMapper.DELETED, false),
+                        exists(MessageMapper.ACKNOWLEDGEMENTS, false),
+                        // not yet followed up: no field
+                        eq(MessageMapper.FOLLOW_UP, reached == UrgentFollowUp.NONE ? null : reached.name()),
+                        lt(MessageMapper.CREATED_AT, Fields.date(sentBefore))))
+                .sort(orderBy(ascending(MessageMapper.CREATED_AT), ascending(MessageMapper.ID)))
+                .limit(limit)));
     }
 
     @Override

@@ -40,6 +40,8 @@ final class MongoIndexesTest {
             assertIndex(messages.get("id_version"), new Document("_id", 1).append("v", 1), true, false);
             assertIndex(messages.get("id_inserted_by"), new Document("_id", 1).append("insertedBy", 1), true, false);
             assertIndex(messages.get("attachment"), new Document("attachment.id", 1), false, true);
+            assertIndex(messages.get("priority_follow_up_created"),
+                    new Document("priority", 1).append("followUp", 1).append("createdAt", 1), false, false);
 
             Map<String, Document> conversations = indexes.get("conversations");
             assertIndex(conversations.get("participant_updated"),

@@ -28,6 +28,7 @@ import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
 import org.carechat.domain.message.Reactions;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.UserId;
 
 /**
@@ -38,18 +39,18 @@ import org.carechat.domain.user.UserId;
 final class MessageRows {
     static final String COLUMNS = "id, conversation_id, seq, sender_id, type, content, attachment_id, attachment_name,"
             + " attachment_mime_type, attachment_size, reply_to, client_message_id, created_at, edited_at, deleted,"
-            + " reactions, call_id, call_media, call_outcome, call_duration_seconds, priority, acknowledgements";
+            + " reactions, call_id, call_media, call_outcome, call_duration_seconds, priority, acknowledgements, follow_up";
     static final String BY_ID = "SELECT " + COLUMNS + " FROM messages WHERE id = ?";
     static final String BY_CLIENT_MESSAGE_ID = "SELECT " + COLUMNS + " FROM messages"
             + " WHERE sender_id = ? AND client_message_id = ?";
     static final String EXISTS = "SELECT 1 FROM messages WHERE id = ?";
     static final String LAST_SEQ = "SELECT seq FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1";
     static final String INSERT = "INSERT INTO messages (" + COLUMNS + ", content_lower)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String REWRITE = "UPDATE messages SET type = ?, content = ?, attachment_id = ?, attachment_name = ?,"
             + " attachment_mime_type = ?, attachment_size = ?, reply_to = ?, created_at = ?, edited_at = ?,"
             + " deleted = ?, reactions = ?, call_id = ?, call_media = ?, call_outcome = ?, call_duration_seconds = ?,"
-            + " priority = ?, acknowledgements = ?, content_lower = ? WHERE id = ?";
+            + " priority = ?, acknowledgements = ?, follow_up = ?, content_lower = ? WHERE id = ?";
     static final String BEFORE = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
             + " ORDER BY seq DESC LIMIT ?";
     static final String AFTER = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
@@ -59,6 +60,10 @@ final class MessageRows {
     static final String SEARCH = "SELECT " + COLUMNS + " FROM messages"
             + " WHERE conversation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 AND instr(content_lower, ?) > 0"
             + " ORDER BY created_at DESC, seq DESC LIMIT ?";
+    /** The same predicate as the partial index messages_awaiting_acknowledgement, so that the index serves it. */
+    static final String AWAITING_ACKNOWLEDGEMENT = "SELECT " + COLUMNS + " FROM messages"
+            + " WHERE priority = 'URGENT' AND deleted = 0 AND acknowledgements IS NULL AND follow_up <> 'ESCALATED'"
+            + " AND follow_up = ? AND created_at < ? ORDER BY created_at, id LIMIT ?";
     static final String REFERENCING = "SELECT " + COLUMNS + " FROM messages WHERE attachment_id = ? AND deleted = 0"
             + " ORDER BY created_at DESC, seq DESC";
 
@@ -164,6 +169,15 @@ final class MessageRows {
         return list(statement);
     }
 
+    static List<Message> awaitingAcknowledgement(Session session, UrgentFollowUp reached, Instant sentBefore, int limit)
+            throws SQLException {
+        PreparedStatement statement = session.prepared(AWAITING_ACKNOWLEDGEMENT);
+        statement.setString(1, reached.name());
+        Millis.bind(statement, 2, sentBefore);
+        statement.setInt(3, limit);
+        return list(statement);
+    }
+
     static List<Message> referencing(Session session, AttachmentId attachment) throws SQLException {
         PreparedStatement statement = session.prepared(REFERENCING);
         statement.setString(1, attachment.value());
@@ -176,7 +190,7 @@ final class MessageRows {
         m.acknowledgements().forEach((user, at) -> acknowledgements.put(user, Millis.stored(at)));
         return new Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.type(), m.content(), m.attachment(),
                 m.replyTo(), m.clientMessageId(), Millis.stored(m.createdAt()), Millis.stored(m.editedAt()),
-                m.deleted(), m.reactions(), m.call(), m.priority(), acknowledgements);
+                m.deleted(), m.reactions(), m.call(), m.priority(), acknowledgements, m.followUp());
     }
 
     /** The lower-case form that search compares; queries are lowered the same way. */
@@ -248,7 +262,8 @@ final class MessageRows {
     }
 
     /**
-     * created_at, edited_at, deleted, reactions, the call's four columns, priority, acknowledgements, content_lower;
+     * created_at, edited_at, deleted, reactions, the call's four columns, priority, acknowledgements, follow_up,
+     * content_lower;
      * answers the next index.
      */
     private static int bindRest(PreparedStatement statement, Message m, int first) throws SQLException {
@@ -264,6 +279,7 @@ final class MessageRows {
         Columns.bindLong(statement, i++, call == null ? null : call.durationSeconds());
         statement.setString(i++, m.priority().name());
         Columns.bindText(statement, i++, acknowledgements(m.acknowledgements()));
+        statement.setString(i++, m.followUp().name());
         Columns.bindText(statement, i++, m.content() == null ? null : lower(m.content()));
         return i;
     }
@@ -310,7 +326,8 @@ final class MessageRows {
                 reactions(rows.getString(16)),
                 call,
                 MessagePriority.valueOf(Columns.requiredText(rows, 21)),
-                acknowledgements(rows.getString(22)));
+                acknowledgements(rows.getString(22)),
+                UrgentFollowUp.valueOf(Columns.requiredText(rows, 23)));
     }
 
     /** Who acknowledged an urgent message and when, as JSON {@code [[userId, epochMillis], ...]}; null for no one. */

@@ -1,5 +1,6 @@
 package org.carechat.adapter.sqlite;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import org.carechat.domain.message.Message;
 import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessageType;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.UserId;
 
 /**
@@ -88,6 +90,15 @@ final class SqliteMessages implements Messages {
             return List.of();
         }
         return readers.read("search messages", session -> MessageRows.search(session, conversations, text, limit));
+    }
+
+    @Override
+    public List<Message> awaitingAcknowledgement(UrgentFollowUp reached, Instant sentBefore, int limit) {
+        Objects.requireNonNull(reached, "reached");
+        Objects.requireNonNull(sentBefore, "sentBefore");
+        requirePositive(limit);
+        return readers.read("find urgent messages awaiting an acknowledgement",
+                session -> MessageRows.awaitingAcknowledgement(session, reached, sentBefore, limit));
     }
 
     @Override

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The push notices as a webhook: each one an HTTPS {@code POST} of a small JSON document of ids to the clinic's
  * relay, which forwards it to its push provider. The body is {@code {id, type, recipientId, conversationId,
- * messageId, priority, at}}, never content or names. It is signed with HMAC-SHA256 over {@code <timestamp>.<body>}
+ * messageId, priority, at}} ({@code type}: {@code message}, {@code urgent_reminder} or {@code urgent_escalation}),
+ * never content or names. It is signed with HMAC-SHA256 over {@code <timestamp>.<body>}
  * under the shared secret: header {@code X-CareChat-Signature: t=<unix seconds>,v1=<hex>}; {@code X-CareChat-Delivery}
  * is the notice's id, the same on every attempt, so the relay can drop a repeat.
  *
@@ -133,7 +134,7 @@ public final class WebhookPushNotifications implements PushNotifications, AutoCl
 
     private ObjectNode body(PushNotice notice) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("type", "message");
+        body.put("type", notice.kind().wireName());
         body.put("recipientId", notice.recipientId().value());
         body.put("conversationId", notice.conversationId().value());
         body.put("messageId", notice.messageId().value());

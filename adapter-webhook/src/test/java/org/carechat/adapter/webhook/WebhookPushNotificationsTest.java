@@ -89,6 +89,24 @@ class WebhookPushNotificationsTest {
     }
 
     @Test
+    void a_follow_up_of_an_urgent_message_says_which_in_its_type() throws Exception {
+        PushNotice reminder = new PushNotice(NOTICE.recipientId(), NOTICE.conversationId(), NOTICE.messageId(), "urgent",
+                NOTICE.at(), PushNotice.Kind.URGENT_REMINDER);
+        PushNotice escalation = new PushNotice(UserId.of("n1"), NOTICE.conversationId(), NOTICE.messageId(), "urgent",
+                NOTICE.at(), PushNotice.Kind.URGENT_ESCALATION);
+        WebhookPushNotifications webhook = webhook(3);
+        webhook.notify(reminder);
+        webhook.notify(escalation);
+        await(() -> push.delivered() == 2);
+
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(received).extracting(request -> json.readTree(request.body()).get("type").stringValue())
+                .containsExactly("urgent_reminder", "urgent_escalation");
+        assertThat(received).extracting(request -> json.readTree(request.body()).get("recipientId").stringValue())
+                .containsExactly("d1", "n1");
+    }
+
+    @Test
     void a_notice_is_posted_once_as_ids_only_signed_with_the_shared_secret() throws Exception {
         webhook(3).notify(NOTICE);
         await(() -> push.delivered() == 1);

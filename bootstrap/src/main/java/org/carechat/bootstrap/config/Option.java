@@ -39,6 +39,8 @@ public enum Option {
     MAX_TEXT_LENGTH("CHAT_MAX_TEXT_LENGTH", "4000", "Longest message text, in characters after trimming."),
     EDIT_WINDOW("CHAT_EDIT_WINDOW", "15m", "How long after sending a message its sender may edit it."),
     URGENT_NOTICE("CHAT_URGENT_NOTICE", "CareChat is not for emergencies. If this is an emergency, call your local emergency number now.", "What a patient is told each time they send a message marked urgent (REST: the CareChat-Notice header; WebSocket: `notice` in `message_sent`). One line of Latin-1 text."),
+    URGENT_REMIND_AFTER("CHAT_URGENT_REMIND_AFTER", "5m", "How long an urgent message may wait for anyone's acknowledgement before its recipients are told again (`urgent_reminder`; a push to those with no open session)."),
+    URGENT_ESCALATE_AFTER("CHAT_URGENT_ESCALATE_AFTER", "5m", "How long after that reminder an urgent message nobody acknowledged is handed on to the patient's care team, the clinicians in care with them who are not in the conversation (`urgent_escalated`; a push to those with no open session). Each step is audited; the steps are kept in the store, so a restart does not lose them."),
     MAX_ATTACHMENT_BYTES("CHAT_MAX_ATTACHMENT_BYTES", "52428800", "Largest attachment (50 MiB); larger answers 413."),
     ATTACHMENT_QUOTA_BYTES("CHAT_ATTACHMENT_QUOTA_BYTES", "1073741824", "Most bytes of attachments one user may have stored (1 GiB), sent or not; an upload past it answers 413."),
     UNREFERENCED_ATTACHMENT_TTL("CHAT_UNREFERENCED_ATTACHMENT_TTL", "24h", "How long an upload that no message carries is kept (since its upload, or since the message carrying it was deleted); then it is deleted, with an audit entry."),

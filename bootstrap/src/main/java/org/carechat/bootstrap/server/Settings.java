@@ -15,6 +15,7 @@ import org.carechat.domain.attachment.AttachmentRules;
 import org.carechat.domain.care.BreakGlassPolicy;
 import org.carechat.domain.care.CarePolicy;
 import org.carechat.domain.message.MessageRules;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.Roles;
 import org.carechat.wire.WireLimits;
 
@@ -35,7 +36,8 @@ final class Settings {
         return ChatSettings.standard()
                 .withRoles(roles(config))
                 .withCarePolicy(new CarePolicy(config.clinicianConsults()))
-                .withMessageRules(new MessageRules(config.maxTextLength(), config.editWindow(), config.urgentNotice()))
+                .withMessageRules(new MessageRules(config.maxTextLength(), config.editWindow(), config.urgentNotice(),
+                        new UrgentFollowUp.Policy(config.urgentRemindAfter(), config.urgentEscalateAfter())))
                 .withAttachmentRules(new AttachmentRules(config.maxAttachmentBytes(), AttachmentRules.standard().allowed(),
                         config.attachmentQuotaBytes(), config.unreferencedAttachmentTtl()))
                 .withMaxPageLimit(config.pageLimit())

@@ -53,6 +53,9 @@ class ClusterTest {
         options.put(Option.MAX_SOCKETS_PER_USER, "3");
         // a typing indicator not renewed ends sooner than the 6 s of the contract, so the test need not wait as long
         options.put(Option.TYPING_TTL, "1s");
+        // urgent messages nobody acknowledges are followed up within seconds, both nodes looking every second
+        options.put(Option.URGENT_REMIND_AFTER, "1s");
+        options.put(Option.URGENT_ESCALATE_AFTER, "1s");
         return options;
     }
 
@@ -118,6 +121,35 @@ class ClusterTest {
             patient.awaitReply("2");
             assertThat(doctor.awaitEvent("message_edited").path("data").path("message").path("content").asString())
                     .isEqualTo("Hello from node A");
+        }
+    }
+
+    @Test
+    void both_nodes_look_for_due_follow_ups_of_an_urgent_message_and_each_step_is_taken_once() throws Exception {
+        try (WsClient patient = a.connect("p1"); WsClient doctor = b.connect("d1"); WsClient nurse = a.connect("n1")) {
+            patient.send("{\"event\":\"send_message\",\"id\":\"1\",\"data\":{\"to\":\"d1\",\"content\":\"I fainted\","
+                    + "\"priority\":\"urgent\"}}");
+            String urgent = patient.awaitReply("1").path("data").path("message").path("id").asString();
+
+            assertThat(doctor.awaitEvent("urgent_reminder").path("data").path("messageId").asString()).isEqualTo(urgent);
+            JsonNode escalated = nurse.awaitEvent("urgent_escalated").path("data");
+            assertThat(escalated.path("messageId").asString()).isEqualTo(urgent);
+            assertThat(escalated.path("escalatedTo").toString()).isEqualTo("[\"n1\"]");
+            // a few more looks by both nodes change nothing
+            assertThat(doctor.receivesNothingLike(f -> "urgent_reminder".equals(f.path("event").asString()),
+                    Duration.ofSeconds(3))).as("one reminder").isTrue();
+            assertThat(nurse.receivesNothingLike(f -> "urgent_escalated".equals(f.path("event").asString()),
+                    Duration.ofMillis(100))).as("one escalation").isTrue();
+
+            JsonNode trail = JSON.readTree(b.get("/api/admin/audit?target=message:" + urgent, "admin").body()).path("items");
+            java.util.List<String> done = new java.util.ArrayList<>();
+            trail.forEach(entry -> {
+                if ("ok".equals(entry.path("outcome").asString())) {
+                    done.add(entry.path("action").asString());
+                }
+            });
+            assertThat(done).as("each step once, whichever node took it")
+                    .containsOnlyOnce("urgent_remind", "urgent_escalate");
         }
     }
 

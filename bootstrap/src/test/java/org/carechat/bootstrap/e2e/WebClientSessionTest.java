@@ -46,7 +46,9 @@ class WebClientSessionTest {
 
     @BeforeAll
     void start() throws Exception {
-        test = TestServer.start(Map.of(Option.RATE_PER_SECOND, "2000", Option.RATE_BURST, "2000"), null);
+        // urgent messages nobody acknowledges are followed up within seconds, so the browser shows both steps
+        test = TestServer.start(Map.of(Option.RATE_PER_SECOND, "2000", Option.RATE_BURST, "2000",
+                Option.URGENT_REMIND_AFTER, "3s", Option.URGENT_ESCALATE_AFTER, "3s"), null);
         base = "http://localhost:" + test.server.port();
         withPat = idOf(test.send("POST", "/api/chat/conversations", "p1", "{\"participantId\":\"d1\"}"));
         withSam = idOf(test.send("POST", "/api/chat/conversations", "p2", "{\"participantId\":\"d1\"}"));
@@ -274,6 +276,9 @@ class WebClientSessionTest {
         doctor.waitForText(".message.mine.urgent", "Please call the ward now");
         doctor.waitForText(".message.mine.urgent .unacknowledged", "Not acknowledged yet");
         assertThat(doctor.find("#urgent").isSelected()).as("the next message is routine again").isFalse();
+        // Sam does not acknowledge: 3 s later he is reminded, 3 s after that it is escalated; the sender sees both
+        doctor.waitForText(".message.mine.urgent .followed-up", "Reminder sent");
+        doctor.waitForText(".message.mine.urgent .followed-up", "Escalated");
     }
 
     @Test

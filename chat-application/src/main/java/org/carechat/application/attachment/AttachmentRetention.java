@@ -14,6 +14,7 @@ import org.carechat.application.port.Blobs;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Timers;
 import org.carechat.application.support.Audit;
+import org.carechat.application.support.PeriodicBatches;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
@@ -26,16 +27,13 @@ import org.carechat.domain.user.UserId;
  * Deletes the uploads that no message carries once they have been so for the retention of the attachment rules
  * ({@link AttachmentRules#unreferencedRetention()}): first their metadata, only if no message took the file
  * meanwhile, then their bytes, with one audit entry each in the name of {@link #ACTOR}. It works in bounded
- * batches: {@link #start} runs one every interval through the timers, the next one soon after when a batch was
- * full, so a backlog drains without holding the store for long.
+ * batches ({@link PeriodicBatches}): {@link #start} runs one every interval through the timers.
  */
 public final class AttachmentRetention {
     /** Who the audit trail names for a deletion: CareChat itself. */
     public static final Actor ACTOR = Actor.of(UserId.of("carechat:retention"), Role.SERVICE);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
     public static final int DEFAULT_BATCH = 100;
-    /** The pause before the next batch when a batch was full. */
-    static final Duration BACKLOG_PAUSE = Duration.ofSeconds(1);
     private static final Logger LOG = System.getLogger(AttachmentRetention.class.getName());
 
     private final Attachments attachments;
@@ -43,12 +41,8 @@ public final class AttachmentRetention {
     private final Messages messages;
     private final Audit audit;
     private final AttachmentRules rules;
-    private final Timers timers;
     private final Clock clock;
-    private Duration interval;
-    private int batch;
-    private Timers.Scheduled next;
-    private boolean running;
+    private final PeriodicBatches batches;
 
     public AttachmentRetention(Attachments attachments, Blobs blobs, Messages messages, Audit audit,
                                AttachmentRules rules, Timers timers, Clock clock) {
@@ -57,8 +51,9 @@ public final class AttachmentRetention {
         this.messages = messages;
         this.audit = audit;
         this.rules = rules;
-        this.timers = timers;
         this.clock = clock;
+        // nothing of the files is logged when a batch fails
+        this.batches = new PeriodicBatches(timers, "deleting unreferenced attachments", limit -> sweep(limit).examined() >= limit);
     }
 
     /** What one batch did: how many due files it looked at, and how many of them it deleted. */
@@ -112,40 +107,11 @@ public final class AttachmentRetention {
     }
 
     /** Runs a batch of {@code batchSize} every {@code every}, from now on until {@link #stop}; starting twice does nothing. */
-    public synchronized void start(Duration every, int batchSize) {
-        if (every.isNegative() || every.isZero() || batchSize < 1) {
-            throw new IllegalArgumentException("the interval and the batch must be positive");
-        }
-        if (running) {
-            return;
-        }
-        running = true;
-        interval = every;
-        batch = batchSize;
-        next = timers.schedule(interval, this::run);
+    public void start(Duration every, int batchSize) {
+        batches.start(every, batchSize);
     }
 
-    public synchronized void stop() {
-        running = false;
-        if (next != null) {
-            next.cancel();
-            next = null;
-        }
-    }
-
-    private void run() {
-        boolean full = false;
-        try {
-            full = sweep(batch).examined() >= batch;
-        } catch (RuntimeException e) {
-            // the store may be down: the next batch tries again; nothing of the files is logged
-            LOG.log(Level.WARNING, "deleting unreferenced attachments failed: " + e.getClass().getSimpleName());
-        } finally {
-            synchronized (this) {
-                if (running) {
-                    next = timers.schedule(full ? BACKLOG_PAUSE : interval, this::run);
-                }
-            }
-        }
+    public void stop() {
+        batches.stop();
     }
 }

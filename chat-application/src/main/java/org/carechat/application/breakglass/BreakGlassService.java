@@ -3,7 +3,6 @@ package org.carechat.application.breakglass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.carechat.application.admin.AdminService;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.AuditTrail.AuditQuery;
@@ -12,11 +11,11 @@ import org.carechat.application.port.Conversations;
 import org.carechat.application.port.Directory;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.BreakGlassGrants;
+import org.carechat.application.support.CareTeam;
 import org.carechat.application.support.PageLimits;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 import org.carechat.domain.care.BreakGlassPolicy;
-import org.carechat.domain.care.CareRelationship;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
@@ -74,12 +73,7 @@ public final class BreakGlassService implements BreakGlassUseCase, ReviewBreakGl
             Instant until = now.plus(policy.duration());
             unit.add(BreakGlassGrants.UNTIL_KIND, until);
             if (policy.announceToCareTeam()) {
-                Set<UserId> team = new TreeSet<>();
-                for (CareRelationship care : relationships.involving(patient.id())) {
-                    if (care.isActiveAt(now) && care.patient().equals(patient.id())) {
-                        team.add(care.clinician());
-                    }
-                }
+                Set<UserId> team = CareTeam.of(relationships, patient.id(), now);
                 team.remove(command.actor().id());
                 if (!team.isEmpty()) {
                     String name = directory.find(command.actor().id()).map(User::name).orElse(command.actor().id().value());

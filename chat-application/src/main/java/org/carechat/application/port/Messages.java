@@ -57,6 +57,15 @@ public interface Messages {
      */
     List<Message> search(Collection<ConversationId> conversations, String text, int limit);
 
+    /**
+     * Up to {@code limit} (at least 1) urgent messages nobody acknowledged, not deleted, followed up as far as
+     * {@code reached} and no further, sent before {@code sentBefore}, the oldest first by creation time then id. An
+     * escalated message has no step left: for {@link org.carechat.domain.message.UrgentFollowUp#ESCALATED} the answer
+     * is empty.
+     */
+    List<Message> awaitingAcknowledgement(org.carechat.domain.message.UrgentFollowUp reached, java.time.Instant sentBefore,
+                                          int limit);
+
     /** The messages that carry the attachment (a deleted message carries none). */
     List<Message> referencing(AttachmentId attachment);
 }

@@ -1,15 +1,9 @@
 package org.carechat.application.support;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.carechat.application.SessionId;
 import org.carechat.application.port.Conversations;
-import org.carechat.application.port.Presence;
 import org.carechat.application.port.PushNotifications.PushNotice;
-import org.carechat.application.port.Timers;
-import org.carechat.application.port.PushNotifications;
 import org.carechat.domain.conversation.Conversation;
 import org.carechat.domain.event.ChatEvent;
 import org.carechat.domain.failure.Refusal;
@@ -25,23 +19,13 @@ import org.carechat.domain.user.UserId;
  * audit entry are committed as one.
  */
 public final class MessageWriter {
-    private static final Logger LOG = Logger.getLogger(MessageWriter.class.getName());
-
     private final Conversations conversations;
-    private final Presence presence;
-    private final PushNotifications push;
-    private final Timers timers;
+    private final OfflinePush push;
 
-    /**
-     * {@code push} hears of each message for a participant with no open session ({@code presence} says), from a
-     * task of {@code timers}: the presence look-ups (a Redis round trip each in a cluster) are never on the path of
-     * the send, nor under its conversation's lock.
-     */
-    public MessageWriter(Conversations conversations, Presence presence, PushNotifications push, Timers timers) {
+    /** {@code push} hears of each message for a participant with no open session who has not muted the conversation. */
+    public MessageWriter(Conversations conversations, OfflinePush push) {
         this.conversations = conversations;
-        this.presence = presence;
         this.push = push;
-        this.timers = timers;
     }
 
     /**
@@ -69,10 +53,10 @@ public final class MessageWriter {
         unit.store(null, message).store(read, after);
         MessageView view = new MessageView(message, after.statusOf(message));
         unit.tell(after.participants(), new ChatEvent.MessageCreated(view), origin);
-        if (push != PushNotifications.NONE) {
+        if (push.enabled()) {
             List<UserId> unmuted = after.othersThan(message.senderId()).stream()
                     .filter(other -> !after.stateOf(other).muted()).toList();
-            unit.afterCommit(() -> timers.schedule(Duration.ZERO, () -> pushToOffline(unmuted, message)));
+            push.afterCommit(unit, unmuted, message, PushNotice.Kind.MESSAGE);
         }
         long readBefore = before.stateOf(message.senderId()).readSeq();
         long readNow = after.stateOf(message.senderId()).readSeq();
@@ -82,21 +66,6 @@ public final class MessageWriter {
                     after.id(), message.senderId(), message.seq(), message.createdAt()), null);
         }
         return new Written(view, after);
-    }
-
-    /** Tells the push service of {@code message} for each of {@code recipients} with no open session. */
-    private void pushToOffline(List<UserId> recipients, Message message) {
-        for (UserId recipient : recipients) {
-            try {
-                if (presence.find(recipient).sessions() == 0) {
-                    push.notify(new PushNotice(recipient, message.conversationId(), message.id(),
-                            message.priority().wireName(), message.createdAt()));
-                }
-            } catch (RuntimeException e) {
-                // the message is stored and published: a push that fails takes nothing back
-                LOG.log(Level.WARNING, "no push for a message to " + recipient + ": " + e);
-            }
-        }
     }
 
     /**

@@ -11,6 +11,13 @@ public enum AuditAction {
     REACTION_REMOVE,
     /** A recipient acknowledged an urgent message. */
     MESSAGE_ACKNOWLEDGE,
+    /** An urgent message nobody acknowledged was told again to its recipients, by CareChat ({@code carechat:urgent}). */
+    URGENT_REMIND,
+    /**
+     * An urgent message nobody acknowledged, even after a reminder, was handed on to the escalation contacts (each a
+     * {@code user:} target), by CareChat ({@code carechat:urgent}).
+     */
+    URGENT_ESCALATE,
     HISTORY_READ,
     CONVERSATION_LIST,
     CONVERSATION_READ,

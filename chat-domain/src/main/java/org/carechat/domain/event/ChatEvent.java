@@ -33,6 +33,22 @@ public sealed interface ChatEvent {
     record MessageAcknowledged(ConversationId conversationId, MessageId messageId, UserId by, Instant at) implements ChatEvent {
     }
 
+    /** An urgent message nobody acknowledged, told again to its recipients. */
+    record UrgentReminder(ConversationId conversationId, MessageId messageId, UserId senderId, Instant sentAt)
+            implements ChatEvent {
+    }
+
+    /**
+     * An urgent message nobody acknowledged, even after a reminder, handed on to {@code escalatedTo} (who may be
+     * none). {@code patientId} is the conversation's patient, null when it has none.
+     */
+    record UrgentEscalated(ConversationId conversationId, MessageId messageId, UserId senderId, UserId patientId,
+                           Instant sentAt, java.util.List<UserId> escalatedTo) implements ChatEvent {
+        public UrgentEscalated {
+            escalatedTo = java.util.List.copyOf(escalatedTo);
+        }
+    }
+
     record MessagesDelivered(ConversationId conversationId, UserId userId, long upToSeq, Instant at) implements ChatEvent {
     }
 

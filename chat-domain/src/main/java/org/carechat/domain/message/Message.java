@@ -16,7 +16,7 @@ import org.carechat.domain.user.UserId;
 public record Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
                       String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
                       Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call,
-                      MessagePriority priority, Map<UserId, Instant> acknowledgements) {
+                      MessagePriority priority, Map<UserId, Instant> acknowledgements, UrgentFollowUp followUp) {
 
     /** A routine message, acknowledged by no one. */
     public Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
@@ -26,11 +26,24 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
                 deleted, reactions, call, MessagePriority.ROUTINE, Map.of());
     }
 
+    /** A message not followed up (yet). */
+    public Message(MessageId id, ConversationId conversationId, long seq, UserId senderId, MessageType type,
+                   String content, AttachmentRef attachment, MessageId replyTo, String clientMessageId,
+                   Instant createdAt, Instant editedAt, boolean deleted, Reactions reactions, CallSummary call,
+                   MessagePriority priority, Map<UserId, Instant> acknowledgements) {
+        this(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId, createdAt, editedAt,
+                deleted, reactions, call, priority, acknowledgements, UrgentFollowUp.NONE);
+    }
+
     public Message {
         Require.nonNull(priority, "priority");
         acknowledgements = Map.copyOf(Require.nonNull(acknowledgements, "acknowledgements"));
         if (priority != MessagePriority.URGENT && !acknowledgements.isEmpty()) {
             throw new IllegalArgumentException("only an urgent message is acknowledged");
+        }
+        Require.nonNull(followUp, "followUp");
+        if (priority != MessagePriority.URGENT && followUp != UrgentFollowUp.NONE) {
+            throw new IllegalArgumentException("only an urgent message is followed up");
         }
         Require.nonNull(id, "id");
         Require.nonNull(conversationId, "conversationId");
@@ -65,7 +78,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
         }
         // an acknowledgement was of the text as it was: the new text asks for its own
         return new Message(id, conversationId, seq, senderId, type, newContent, attachment, replyTo, clientMessageId,
-                createdAt, now, false, reactions, call, priority, Map.of());
+                createdAt, now, false, reactions, call, priority, Map.of(), followUp);
     }
 
     /**
@@ -80,7 +93,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
             return this;
         }
         return new Message(id, conversationId, seq, senderId, type, null, null, replyTo, clientMessageId,
-                createdAt, editedAt, true, Reactions.NONE, call, priority, Map.of());
+                createdAt, editedAt, true, Reactions.NONE, call, priority, Map.of(), followUp);
     }
 
     public Message react(UserId by, String emoji) {
@@ -109,7 +122,7 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
             return this;
         }
         return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
-                createdAt, editedAt, deleted, next, call, priority, acknowledgements);
+                createdAt, editedAt, deleted, next, call, priority, acknowledgements, followUp);
     }
 
     /**
@@ -132,6 +145,26 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
         Map<UserId, Instant> next = new java.util.HashMap<>(acknowledgements);
         next.put(by, at);
         return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
-                createdAt, editedAt, deleted, reactions, call, priority, next);
+                createdAt, editedAt, deleted, reactions, call, priority, next, followUp);
+    }
+
+    /** Whether this is an urgent message still waiting for anyone's acknowledgement. */
+    public boolean awaitsAcknowledgement() {
+        return priority == MessagePriority.URGENT && !deleted && acknowledgements.isEmpty();
+    }
+
+    /**
+     * The message followed up one step further ({@code next} after its current step): only while it awaits an
+     * acknowledgement, and only forward.
+     */
+    public Message followedUp(UrgentFollowUp next) {
+        if (!awaitsAcknowledgement()) {
+            throw Refusal.conflict("the message no longer awaits an acknowledgement");
+        }
+        if (next.ordinal() != followUp.ordinal() + 1) {
+            throw Refusal.conflict("the message is followed up " + followUp + ", not ready for " + next);
+        }
+        return new Message(id, conversationId, seq, senderId, type, content, attachment, replyTo, clientMessageId,
+                createdAt, editedAt, deleted, reactions, call, priority, acknowledgements, next);
     }
 }

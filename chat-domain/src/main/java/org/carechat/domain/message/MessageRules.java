@@ -7,9 +7,11 @@ import org.carechat.domain.failure.Refusal;
 /**
  * The content rules of a message: text is 1 to {@code maxTextLength} characters after trimming; an
  * image, file, audio or video message carries an attachment of a fitting type and an optional caption
- * of the same length; messages are edited within {@code editWindow}.
+ * of the same length; messages are edited within {@code editWindow}. A patient who sends urgent is told
+ * {@code urgentNotice}; an urgent message nobody acknowledges is followed up by {@code urgentFollowUp}.
  */
-public record MessageRules(int maxTextLength, Duration editWindow, String urgentNotice) {
+public record MessageRules(int maxTextLength, Duration editWindow, String urgentNotice,
+                           UrgentFollowUp.Policy urgentFollowUp) {
     public static final int DEFAULT_MAX_TEXT_LENGTH = 4000;
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
     public static final int MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
@@ -22,7 +24,15 @@ public record MessageRules(int maxTextLength, Duration editWindow, String urgent
         this(maxTextLength, editWindow, DEFAULT_URGENT_NOTICE);
     }
 
+    /** With the default follow-up of urgent messages ({@link UrgentFollowUp.Policy#standard()}). */
+    public MessageRules(int maxTextLength, Duration editWindow, String urgentNotice) {
+        this(maxTextLength, editWindow, urgentNotice, UrgentFollowUp.Policy.standard());
+    }
+
     public MessageRules {
+        if (urgentFollowUp == null) {
+            throw new IllegalArgumentException("the follow-up of urgent messages is required");
+        }
         if (urgentNotice == null || urgentNotice.isBlank()) {
             throw new IllegalArgumentException("the notice to patients who send urgent must not be empty");
         }
@@ -36,6 +46,11 @@ public record MessageRules(int maxTextLength, Duration editWindow, String urgent
 
     public static MessageRules standard() {
         return new MessageRules(DEFAULT_MAX_TEXT_LENGTH, DEFAULT_EDIT_WINDOW);
+    }
+
+    /** These rules, with urgent messages nobody acknowledges followed up by {@code value}. */
+    public MessageRules withUrgentFollowUp(UrgentFollowUp.Policy value) {
+        return new MessageRules(maxTextLength, editWindow, urgentNotice, value);
     }
 
     /** The text to store for a message of {@code type} with an attachment or not; refuses what breaks a rule. */

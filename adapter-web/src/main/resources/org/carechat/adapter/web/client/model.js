@@ -474,6 +474,14 @@ export class ChatModel extends EventTarget {
     }
   }
 
+  /** An urgent message nobody acknowledged was followed up a step (reminded, escalated): shown on the message. */
+  followedUp(conversationId, messageId, step) {
+    const message = this.find(conversationId, messageId);
+    if (message && message.followUp !== step && message.followUp !== 'escalated') {
+      this.keep({...message, followUp: step});
+    }
+  }
+
   toggleReaction(message, emoji) {
     const mine = (message.reactions[emoji] || []).includes(this.me);
     return this.request(mine ? 'remove_reaction' : 'add_reaction', {messageId: message.id, emoji}).then(() =>
@@ -592,6 +600,22 @@ export class ChatModel extends EventTarget {
         break;
       case 'message_acknowledged':
         this.acknowledged(data.conversationId, data.messageId, data.by, data.at);
+        break;
+      case 'urgent_reminder':
+        // an urgent message nobody acknowledged: its recipients are asked again, its sender sees the reminder went
+        this.followedUp(data.conversationId, data.messageId, 'reminded');
+        if (data.senderId !== this.me) {
+          this.setNotice(`Urgent message from ${this.nameOf(data.senderId)} is waiting for your acknowledgement.`);
+        }
+        break;
+      case 'urgent_escalated':
+        this.followedUp(data.conversationId, data.messageId, 'escalated');
+        if (data.escalatedTo.includes(this.me)) {
+          // a contact outside the conversation gets ids only: who sent it, for which patient
+          const patient = data.patientId ? ` about ${this.nameOf(data.patientId)}` : '';
+          this.setNotice(`Escalated to you: an urgent message from ${this.nameOf(data.senderId)}${patient}`
+              + ' that nobody acknowledged.');
+        }
         break;
       case 'break_glass_opened': {
         // told to the patient's care team: someone not in care with them is reading their conversations

@@ -406,6 +406,8 @@ function Acknowledgements({model, message}) {
   return html`
     <span class="acknowledgements">
       ${acks.length === 0 && mine && html`<span class="unacknowledged">Not acknowledged yet</span>`}
+      ${acks.length === 0 && message.followUp === 'reminded' && html`<span class="followed-up">Reminder sent</span>`}
+      ${acks.length === 0 && message.followUp === 'escalated' && html`<span class="followed-up">Escalated</span>`}
       ${acks.map(a => html`<span class="acknowledged" key=${a.userId}>Acknowledged by ${model.nameOf(a.userId)} at ${time(a.at)}</span>`)}
       ${!mine && !done && message.id && html`<button type="button" class="acknowledge"
         onClick=${() => model.acknowledge(message).catch(e => model.setNotice(e.message))}>Acknowledge</button>`}

@@ -28,6 +28,7 @@ import org.carechat.domain.message.MessageDraft;
 import org.carechat.domain.message.MessageId;
 import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageType;
+import org.carechat.domain.message.UrgentFollowUp;
 import org.carechat.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -321,6 +322,43 @@ public abstract class MessagesContract {
         assertThat(messages.find(routine.id()).orElseThrow().priority()).isEqualTo(MessagePriority.ROUTINE);
         assertThat(messages.after(FIRST, 0, 10)).extracting(Message::priority)
                 .containsExactly(MessagePriority.URGENT, MessagePriority.ROUTINE);
+    }
+
+    @Test
+    void urgent_messages_nobody_acknowledged_are_listed_oldest_first_until_acknowledged_deleted_or_escalated() {
+        Messages messages = create();
+        Message waiting = messages.append(urgent(FIRST, PATIENT, "chest pain")).message();
+        Message acknowledged = messages.append(urgent(SECOND, PATIENT, "dizzy")).message();
+        Message deleted = messages.append(urgent(FIRST, PATIENT, "typo")).message();
+        Message reminded = messages.append(urgent(THIRD, DOCTOR, "call me")).message();
+        Message escalated = messages.append(urgent(FIRST, PATIENT, "still here")).message();
+        messages.append(text(FIRST, PATIENT, "routine"));
+        messages.update(acknowledged.id(), m -> m.acknowledge(DOCTOR, T0.plusSeconds(60)));
+        messages.update(deleted.id(), m -> m.delete(PATIENT));
+        messages.update(reminded.id(), m -> m.followedUp(UrgentFollowUp.REMINDED));
+        messages.update(escalated.id(), m -> m.followedUp(UrgentFollowUp.REMINDED).followedUp(UrgentFollowUp.ESCALATED));
+        Instant later = T0.plusSeconds(3600);
+
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.NONE, later, 10)).extracting(Message::id)
+                .containsExactly(waiting.id());
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.REMINDED, later, 10)).extracting(Message::id)
+                .containsExactly(reminded.id());
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.ESCALATED, later, 10)).as("acknowledged by nobody, but done")
+                .isEmpty();
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.NONE, waiting.createdAt(), 10)).as("sent strictly before")
+                .isEmpty();
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.NONE, waiting.createdAt().plusMillis(1), 10))
+                .extracting(Message::id).containsExactly(waiting.id());
+        assertThat(messages.find(reminded.id()).orElseThrow().followUp()).isEqualTo(UrgentFollowUp.REMINDED);
+        assertThat(messages.find(escalated.id()).orElseThrow().followUp()).isEqualTo(UrgentFollowUp.ESCALATED);
+
+        // an edit clears the acknowledgement (it was of the old text): the message waits again
+        messages.update(acknowledged.id(), m -> m.edit(PATIENT, "very dizzy", T0.plusSeconds(120), EDIT_WINDOW));
+        Message another = messages.append(urgent(SECOND, PATIENT, "worse")).message();
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.NONE, later, 10)).extracting(Message::id)
+                .containsExactly(waiting.id(), acknowledged.id(), another.id());
+        assertThat(messages.awaitingAcknowledgement(UrgentFollowUp.NONE, later, 2)).extracting(Message::id)
+                .as("the oldest first").containsExactly(waiting.id(), acknowledged.id());
     }
 
     @Test
@@ -726,6 +764,12 @@ public abstract class MessagesContract {
 
     private MessageDraft text(ConversationId conversation, UserId sender, String content) {
         return keyed(conversation, sender, content, null);
+    }
+
+    private MessageDraft urgent(ConversationId conversation, UserId sender, String content) {
+        MessageDraft plain = text(conversation, sender, content);
+        return new MessageDraft(plain.id(), plain.conversationId(), plain.senderId(), plain.type(), plain.content(), null,
+                null, null, plain.createdAt(), null, MessagePriority.URGENT);
     }
 
     private MessageDraft keyed(ConversationId conversation, UserId sender, String content, String clientMessageId) {
