@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Blobs;
 import org.carechat.application.port.Messages;
 import org.carechat.application.port.Timers;
 import org.carechat.application.support.Audit;
+import org.carechat.application.support.RepeatingBatch;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.attachment.AttachmentRules;
@@ -34,8 +36,6 @@ public final class AttachmentRetention {
     public static final Actor ACTOR = Actor.of(UserId.of("carechat:retention"), Role.SERVICE);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
     public static final int DEFAULT_BATCH = 100;
-    /** The pause before the next batch when a batch was full. */
-    static final Duration BACKLOG_PAUSE = Duration.ofSeconds(1);
     private static final Logger LOG = System.getLogger(AttachmentRetention.class.getName());
 
     private final Attachments attachments;
@@ -43,12 +43,8 @@ public final class AttachmentRetention {
     private final Messages messages;
     private final Audit audit;
     private final AttachmentRules rules;
-    private final Timers timers;
     private final Clock clock;
-    private Duration interval;
-    private int batch;
-    private Timers.Scheduled next;
-    private boolean running;
+    private final RepeatingBatch loop;
 
     public AttachmentRetention(Attachments attachments, Blobs blobs, Messages messages, Audit audit,
                                AttachmentRules rules, Timers timers, Clock clock) {
@@ -57,8 +53,8 @@ public final class AttachmentRetention {
         this.messages = messages;
         this.audit = audit;
         this.rules = rules;
-        this.timers = timers;
         this.clock = clock;
+        this.loop = new RepeatingBatch(timers, "deleting unreferenced attachments", batch -> sweep(batch).examined() >= batch);
     }
 
     /** What one batch did: how many due files it looked at, and how many of them it deleted. */
@@ -78,19 +74,44 @@ public final class AttachmentRetention {
                 attachments.markReferenced(file.id());
             } else if (attachments.deleteIfUnreferencedBefore(file.id(), cutoff)) {
                 deleted++;
-                try {
-                    deleteBytes(file);
-                } catch (RuntimeException e) {
-                    // its metadata is gone, so nobody reaches the bytes left behind; the other files still go
-                    LOG.log(Level.WARNING, "deleting the bytes of expired upload " + file.id() + " failed: "
-                            + e.getClass().getSimpleName());
-                }
+                deleteBytes(file);
             }
         }
         return new Swept(due.size(), deleted);
     }
 
+    /**
+     * Deletes a file at once when no message carries it any more (the retention purged its message), as a batch
+     * would once it is due: its metadata, only if no message took it meanwhile, then its bytes, audited the same.
+     * A file still carried by another message is kept. True when it deleted.
+     */
+    public boolean expireNow(AttachmentId id) {
+        if (!messages.referencing(id).isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        attachments.markUnreferenced(id, now);
+        Optional<Attachment> file = attachments.find(id);
+        // unreferenced since now, so before a millisecond later (stores keep milliseconds); should this fail,
+        // the file is deleted by a batch once the retention of unsent files has passed
+        if (file.isEmpty() || !attachments.deleteIfUnreferencedBefore(id, now.plusMillis(1))) {
+            return false;
+        }
+        deleteBytes(file.get());
+        return true;
+    }
+
     private void deleteBytes(Attachment file) {
+        try {
+            deleteBytesAudited(file);
+        } catch (RuntimeException e) {
+            // its metadata is gone, so nobody reaches the bytes left behind; the other files still go
+            LOG.log(Level.WARNING, "deleting the bytes of expired upload " + file.id() + " failed: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private void deleteBytesAudited(Attachment file) {
         Result<AttachmentId> done = audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, unit -> {
             unit.add("attachment", file.id()).add("user", file.uploader());
             try {
@@ -112,40 +133,11 @@ public final class AttachmentRetention {
     }
 
     /** Runs a batch of {@code batchSize} every {@code every}, from now on until {@link #stop}; starting twice does nothing. */
-    public synchronized void start(Duration every, int batchSize) {
-        if (every.isNegative() || every.isZero() || batchSize < 1) {
-            throw new IllegalArgumentException("the interval and the batch must be positive");
-        }
-        if (running) {
-            return;
-        }
-        running = true;
-        interval = every;
-        batch = batchSize;
-        next = timers.schedule(interval, this::run);
+    public void start(Duration every, int batchSize) {
+        loop.start(every, batchSize);
     }
 
-    public synchronized void stop() {
-        running = false;
-        if (next != null) {
-            next.cancel();
-            next = null;
-        }
-    }
-
-    private void run() {
-        boolean full = false;
-        try {
-            full = sweep(batch).examined() >= batch;
-        } catch (RuntimeException e) {
-            // the store may be down: the next batch tries again; nothing of the files is logged
-            LOG.log(Level.WARNING, "deleting unreferenced attachments failed: " + e.getClass().getSimpleName());
-        } finally {
-            synchronized (this) {
-                if (running) {
-                    next = timers.schedule(full ? BACKLOG_PAUSE : interval, this::run);
-                }
-            }
-        }
+    public void stop() {
+        loop.stop();
     }
 }
