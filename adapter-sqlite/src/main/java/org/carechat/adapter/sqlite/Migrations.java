@@ -32,7 +32,8 @@ final class Migrations {
     private static final List<Script> SCRIPTS = List.of(
             new Script(1, "V1__chat.sql"),
             new Script(2, "V2__unreferenced_uploads.sql"),
-            new Script(3, "V3__urgent_messages.sql"));
+            new Script(3, "V3__urgent_messages.sql"),
+            new Script(4, "V4__retention.sql"));
 
     private final List<Script> scripts;
 
