@@ -44,6 +44,7 @@ final class MongoIndexes {
     static final String ID_VERSION = "id_version";
     static final String MESSAGE_INSERTED_BY = "id_inserted_by";
     static final String MESSAGE_ATTACHMENT = "attachment";
+    static final String MESSAGE_DUE = "deleted_created";
     static final String CONVERSATION_PARTICIPANT_UPDATED = "participant_updated";
     static final String CONVERSATION_DIRECT_PAIR = "direct_pair";
     static final String CARE_PATIENT_CLINICIAN = "patient_clinician";
@@ -67,6 +68,9 @@ final class MongoIndexes {
         create(messages, Indexes.ascending(MessageMapper.ID, MessageMapper.INSERTED_BY), MESSAGE_INSERTED_BY, true,
                 false);
         create(messages, Indexes.ascending(MessageMapper.ATTACHMENT_ID), MESSAGE_ATTACHMENT, false, true);
+        // the retention's purge: the messages not deleted, oldest first
+        create(messages, Indexes.ascending(MessageMapper.DELETED, MessageMapper.CREATED_AT, MessageMapper.ID),
+                MESSAGE_DUE, false, false);
 
         MongoCollection<Document> conversations = database.getCollection(CONVERSATIONS);
         create(conversations, Indexes.compoundIndex(Indexes.ascending(ConversationMapper.PARTICIPANTS),

@@ -3,6 +3,8 @@ package org.carechat.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -229,6 +231,18 @@ public final class MongoMessages implements Messages {
                 .find(and(in(MessageMapper.CONVERSATION_ID, ids), eq(MessageMapper.DELETED, false),
                         regex(MessageMapper.CONTENT_LOWER, literal)))
                 .sort(orderBy(descending(MessageMapper.CREATED_AT), descending(MessageMapper.SEQ))).limit(limit)));
+    }
+
+    @Override
+    public List<Message> purgeCandidates(PurgeQuery query) {
+        Objects.requireNonNull(query, "query");
+        Bson conversations = query.only().isEmpty()
+                ? nin(MessageMapper.CONVERSATION_ID, query.excluding().stream().map(ConversationId::value).toList())
+                : in(MessageMapper.CONVERSATION_ID, query.only().stream().map(ConversationId::value).toList());
+        return MongoErrors.call("find messages due for purging", () -> list(messages
+                .find(and(eq(MessageMapper.DELETED, false), lt(MessageMapper.CREATED_AT,
+                        Fields.dateRoundedUp(query.before())), conversations))
+                .sort(orderBy(ascending(MessageMapper.CREATED_AT), ascending(MessageMapper.ID))).limit(query.limit())));
     }
 
     @Override
