@@ -187,6 +187,7 @@ public final class CareChat {
                     time, push != null ? push : PushNotifications.NONE);
             CareChatCore core = new CareChatCore(ports, settings);
             core.attachmentRetention().start();
+            core.retentionPurge().start();
             return core;
         }
 

@@ -229,6 +229,7 @@ public final class CareChatServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "shutting down");
         webSocket.shutdown();
         core.attachmentRetention().stop();
+        core.retentionPurge().stop();
         Duration grace = config.shutdownGrace();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);
