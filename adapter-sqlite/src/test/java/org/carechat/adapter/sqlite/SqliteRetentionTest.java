@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Version 4 of the file (the retention's index), brought to a file of version 3, and what the retention reads and
+ * Version 5 of the file (the retention's index), brought to a file of version 3, and what the retention reads and
  * deletes across a restart of the store.
  */
 final class SqliteRetentionTest {
