@@ -200,6 +200,7 @@ final class AuditTest {
         var breakGlass = expect(fx.ben, AuditAction.BREAK_GLASS_OPEN, "ok", null,
                 () -> fx.core.breakGlass().open(new OpenBreakGlass(fx.ben, fx.alice.id(), "emergency")));
         assertThat(breakGlass.targets()).startsWith("access:break_glass", "break_glass:p_alice", "reason:emergency");
+        retentionActions();
 
         assertThat(covered).as("every audited action was exercised").isEqualTo(EnumSet.allOf(AuditAction.class));
     }
@@ -316,6 +317,38 @@ final class AuditTest {
         assertThat(inPeriod).extracting(AuditEntry::actor).containsExactly(fx.ada.id(), fx.alice.id());
         assertThat(latest).hasSize(1);
         assertThat(latest.get(0).at()).isEqualTo(to);
+    }
+
+    private void retentionActions() {
+        fx.relate(fx.bob, fx.nora, null);
+        ConversationId bobs = fx.open(fx.bob, fx.nora);
+        Message sent = fx.send(fx.bob, bobs, "kept a day");
+        String conversation = "conversation:" + bobs;
+        expect(fx.admin, AuditAction.RETENTION_SET, "ok", List.of("access:retention", conversation, "days:1"),
+                () -> fx.core.setConversationRetention().set(
+                        new org.carechat.application.retention.SetConversationRetentionUseCase.SetConversationRetention(
+                                fx.admin, bobs, 1)));
+        var placed = expect(fx.admin, AuditAction.LEGAL_HOLD_PLACE, "ok", null, () -> fx.core.placeLegalHold().place(
+                new org.carechat.application.retention.PlaceLegalHoldUseCase.PlaceLegalHold(fx.admin, null, bobs, "case")));
+        String hold = placed.targets().get(2).substring("legal_hold:".length());
+        expect(fx.service, AuditAction.LEGAL_HOLD_LIST, "ok", List.of(), () -> fx.core.listLegalHolds().list(
+                new org.carechat.application.retention.ListLegalHoldsUseCase.ListLegalHolds(fx.service, true)));
+        expect(fx.admin, AuditAction.LEGAL_HOLD_LIFT, "ok", List.of("access:legal_hold", "legal_hold:" + hold, conversation),
+                () -> fx.core.liftLegalHold().lift(
+                        new org.carechat.application.retention.LiftLegalHoldUseCase.LiftLegalHold(fx.admin, hold)));
+        fx.time.advance(Duration.ofDays(2));
+        expect(org.carechat.application.retention.RetentionPurge.ACTOR, AuditAction.MESSAGE_PURGE, "ok",
+                List.of("message:" + sent.id(), conversation), () -> Result.ok(fx.core.retentionPurge().purge(10)));
+        expect(fx.admin, AuditAction.RETENTION_CLEAR, "ok", List.of("access:retention", conversation),
+                () -> fx.core.clearConversationRetention().clear(
+                        new org.carechat.application.retention.ClearConversationRetentionUseCase.ClearConversationRetention(
+                                fx.admin, bobs)));
+        // the audit retention deletes the entries so far, then records how many
+        fx.time.advance(org.carechat.domain.retention.RetentionPolicy.DEFAULT_AUDIT);
+        fx.core.retentionPurge().purge(100_000);
+        assertThat(fx.auditOf(AuditAction.AUDIT_PURGE)).singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo(org.carechat.application.retention.RetentionPurge.ACTOR.id()));
+        covered.add(AuditAction.AUDIT_PURGE);
     }
 
     private AuditEntry expect(Actor actor, AuditAction action, String outcome, List<String> targets,

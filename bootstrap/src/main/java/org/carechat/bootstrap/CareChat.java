@@ -200,6 +200,7 @@ public final class CareChat {
             CareChatCore core = new CareChatCore(ports, settings);
             core.attachmentRetention().start();
             core.urgentFollowUps().start();
+            core.retentionPurge().start();
             return core;
         }
 

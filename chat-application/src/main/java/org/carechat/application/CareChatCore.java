@@ -59,6 +59,13 @@ import org.carechat.application.presence.SetStatusUseCase;
 import org.carechat.application.presence.StartTypingUseCase;
 import org.carechat.application.presence.StopTypingUseCase;
 import org.carechat.application.presence.TypingService;
+import org.carechat.application.retention.ClearConversationRetentionUseCase;
+import org.carechat.application.retention.LiftLegalHoldUseCase;
+import org.carechat.application.retention.ListLegalHoldsUseCase;
+import org.carechat.application.retention.PlaceLegalHoldUseCase;
+import org.carechat.application.retention.RetentionAdminService;
+import org.carechat.application.retention.RetentionPurge;
+import org.carechat.application.retention.SetConversationRetentionUseCase;
 import org.carechat.application.support.Audit;
 import org.carechat.application.support.BreakGlassGrants;
 import org.carechat.application.support.CareAccess;
@@ -68,6 +75,7 @@ import org.carechat.application.support.GuardedNotifier;
 import org.carechat.application.support.MessageWriter;
 import org.carechat.application.support.OfflinePush;
 import org.carechat.application.support.PageLimits;
+import org.carechat.application.support.RetentionRecords;
 import org.carechat.application.support.TypingTracker;
 import org.carechat.application.support.UnsentFiles;
 import org.carechat.application.support.Views;
@@ -95,6 +103,8 @@ public final class CareChatCore {
     private final AdminService admin;
     private final ExportConversationService export;
     private final BreakGlassService breakGlass;
+    private final RetentionAdminService retentionAdmin;
+    private final RetentionPurge retentionPurge;
     private final Audit audit;
     private final RequestBudgets budgets;
 
@@ -148,6 +158,11 @@ public final class CareChatCore {
                 });
         this.breakGlass = new BreakGlassService(ports.directory(), ports.careRelationships(), ports.conversations(),
                 ports.auditTrail(), audit, settings.breakGlass(), ports.clock());
+        var retentionRecords = new RetentionRecords(ports.auditTrail());
+        this.retentionAdmin = new RetentionAdminService(ports.directory(), ports.conversations(), retentionRecords, audit,
+                ports.ids(), ports.clock());
+        this.retentionPurge = new RetentionPurge(ports.conversations(), ports.messages(), ports.auditTrail(),
+                retentionRecords, attachmentRetention, audit, settings.retention(), ports.timers(), ports.clock());
         this.export = new ExportConversationService(ports.conversations(), ports.messages(), ports.directory(), audit);
         this.budgets = new RequestBudgets(settings.rateLimits(), ports.clock());
     }
@@ -332,5 +347,30 @@ public final class CareChatCore {
 
     public ReviewBreakGlassUseCase reviewBreakGlass() {
         return breakGlass;
+    }
+
+    /** The purge of what the retention no longer keeps; started by whoever runs the server ({@link RetentionPurge#start}). */
+    public RetentionPurge retentionPurge() {
+        return retentionPurge;
+    }
+
+    public PlaceLegalHoldUseCase placeLegalHold() {
+        return retentionAdmin;
+    }
+
+    public LiftLegalHoldUseCase liftLegalHold() {
+        return retentionAdmin;
+    }
+
+    public ListLegalHoldsUseCase listLegalHolds() {
+        return retentionAdmin;
+    }
+
+    public SetConversationRetentionUseCase setConversationRetention() {
+        return retentionAdmin;
+    }
+
+    public ClearConversationRetentionUseCase clearConversationRetention() {
+        return retentionAdmin;
     }
 }

@@ -21,6 +21,7 @@ import org.carechat.domain.message.MessagePriority;
 import org.carechat.domain.message.MessageView;
 import org.carechat.domain.message.Reactions;
 import org.carechat.domain.presence.PresenceState;
+import org.carechat.domain.retention.LegalHold;
 import org.carechat.domain.user.User;
 import org.carechat.domain.user.UserId;
 import org.carechat.domain.user.UserSummary;
@@ -347,6 +348,28 @@ public final class WireResources {
             item.put("until", Timestamps.format(record.until()));
             item.put("outcome", record.outcome());
         }
+        return json;
+    }
+
+    /** A legal hold: {@code patientId} or {@code conversationId}, the reason, who placed and lifted it, when. */
+    public static ObjectNode legalHold(LegalHold hold) {
+        ObjectNode json = NODES.objectNode();
+        json.put("id", hold.id());
+        json.put("patientId", hold.kind() == LegalHold.Kind.PATIENT ? hold.targetId() : null);
+        json.put("conversationId", hold.kind() == LegalHold.Kind.CONVERSATION ? hold.targetId() : null);
+        json.put("reason", hold.reason());
+        json.put("placedBy", hold.placedBy().value());
+        json.put("placedAt", Timestamps.format(hold.placedAt()));
+        json.put("liftedBy", hold.liftedBy() == null ? null : hold.liftedBy().value());
+        json.put("liftedAt", Timestamps.format(hold.liftedAt()));
+        json.put("active", hold.active());
+        return json;
+    }
+
+    public static ObjectNode legalHolds(List<LegalHold> holds) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode items = json.putArray("items");
+        holds.forEach(hold -> items.add(legalHold(hold)));
         return json;
     }
 

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.carechat.application.port.AuditTrail;
+import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 
 /**
@@ -50,6 +52,25 @@ public final class InMemoryAuditTrail implements AuditTrail {
             }
         }
         return List.copyOf(found);
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, Set<AuditAction> keep, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(keep, "keep");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        int deleted = 0;
+        for (var entry : byTime.headMap(Key.first(cutoff), false).entrySet()) {
+            if (deleted == limit) {
+                break;
+            }
+            if (!keep.contains(entry.getValue().action()) && byTime.remove(entry.getKey(), entry.getValue())) {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** When an entry happened, and its rank among entries appended for the same instant. */

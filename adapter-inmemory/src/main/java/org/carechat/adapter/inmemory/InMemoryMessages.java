@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.carechat.application.port.Messages;
 import org.carechat.domain.attachment.AttachmentId;
@@ -32,6 +33,8 @@ import org.carechat.domain.user.UserId;
 public final class InMemoryMessages implements Messages {
     private static final Comparator<Message> NEWEST_FIRST =
             Comparator.comparing(Message::createdAt).thenComparingLong(Message::seq).reversed();
+    private static final Comparator<Message> OLDEST_FIRST =
+            Comparator.comparing(Message::createdAt).thenComparing(message -> message.id().value());
 
     private final ConcurrentHashMap<ConversationId, Log> logs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MessageId, Log> logOfMessage = new ConcurrentHashMap<>();
@@ -177,25 +180,40 @@ public final class InMemoryMessages implements Messages {
     public List<Message> search(Collection<ConversationId> conversations, String text, int limit) {
         Objects.requireNonNull(text, "text");
         requirePositive(limit);
-        // The newest matches so far, the oldest of them on top so it is the one pushed out.
-        PriorityQueue<Message> newest = new PriorityQueue<>(NEWEST_FIRST.reversed());
-        for (ConversationId conversation : new LinkedHashSet<>(conversations)) {
+        return first(new LinkedHashSet<>(conversations),
+                message -> !message.deleted() && containsIgnoringCase(message.content(), text), NEWEST_FIRST, limit);
+    }
+
+    @Override
+    public List<Message> purgeCandidates(PurgeQuery query) {
+        Objects.requireNonNull(query, "query");
+        Collection<ConversationId> scanned = query.only().isEmpty() ? logs.keySet() : query.only();
+        return first(scanned, message -> !message.deleted() && message.createdAt().isBefore(query.before())
+                && query.looksIn(message.conversationId()), OLDEST_FIRST, query.limit());
+    }
+
+    /** The first {@code limit} messages in {@code order} of the conversations that {@code wanted} takes. */
+    private List<Message> first(Collection<ConversationId> conversations, Predicate<Message> wanted,
+                                Comparator<Message> order, int limit) {
+        // the first so far, the last of them on top so it is the one pushed out
+        PriorityQueue<Message> kept = new PriorityQueue<>(order.reversed());
+        for (ConversationId conversation : conversations) {
             Log log = logs.get(conversation);
             if (log == null) {
                 continue;
             }
             log.places.oldestFirst(1, message -> {
-                if (!message.deleted() && containsIgnoringCase(message.content(), text)) {
-                    newest.add(message);
-                    if (newest.size() > limit) {
-                        newest.poll();
+                if (wanted.test(message)) {
+                    kept.add(message);
+                    if (kept.size() > limit) {
+                        kept.poll();
                     }
                 }
                 return true;
             });
         }
-        List<Message> found = new ArrayList<>(newest);
-        found.sort(NEWEST_FIRST);
+        List<Message> found = new ArrayList<>(kept);
+        found.sort(order);
         return List.copyOf(found);
     }
 

@@ -3,18 +3,24 @@ package org.carechat.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Sorts.orderBy;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.carechat.application.port.AuditTrail;
+import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 
 /**
@@ -43,6 +49,24 @@ public final class MongoAuditTrail implements AuditTrail {
                     throw e;
                 }
             }
+        });
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, Set<AuditAction> keep, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(keep, "keep");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        Bson old = and(lt(AuditEntryMapper.AT, Fields.dateRoundedUp(cutoff)),
+                nin(AuditEntryMapper.ACTION, keep.stream().map(AuditAction::name).toList()));
+        return MongoErrors.call("delete old audit entries", () -> {
+            List<Object> ids = new ArrayList<>();
+            entries.find(old).sort(orderBy(ascending(AuditEntryMapper.AT), ascending(AuditEntryMapper.ID)))
+                    .limit(limit).projection(new Document(AuditEntryMapper.ID, 1))
+                    .forEach(document -> ids.add(document.get(AuditEntryMapper.ID)));
+            return ids.isEmpty() ? 0 : (int) entries.deleteMany(in(AuditEntryMapper.ID, ids)).getDeletedCount();
         });
     }
 

@@ -45,6 +45,7 @@ final class MongoIndexes {
     static final String MESSAGE_INSERTED_BY = "id_inserted_by";
     static final String MESSAGE_ATTACHMENT = "attachment";
     static final String MESSAGE_PRIORITY_FOLLOW_UP_CREATED = "priority_follow_up_created";
+    static final String MESSAGE_DUE = "deleted_created";
     static final String CONVERSATION_PARTICIPANT_UPDATED = "participant_updated";
     static final String CONVERSATION_DIRECT_PAIR = "direct_pair";
     static final String CARE_PATIENT_CLINICIAN = "patient_clinician";
@@ -71,6 +72,9 @@ final class MongoIndexes {
         // routine messages have no priority: the urgent ones, by the time they were sent, for their follow-up
         create(messages, Indexes.ascending(MessageMapper.PRIORITY, MessageMapper.FOLLOW_UP, MessageMapper.CREATED_AT),
                 MESSAGE_PRIORITY_FOLLOW_UP_CREATED, false, false);
+        // the retention's purge: the messages not deleted, oldest first
+        create(messages, Indexes.ascending(MessageMapper.DELETED, MessageMapper.CREATED_AT, MessageMapper.ID),
+                MESSAGE_DUE, false, false);
 
         MongoCollection<Document> conversations = database.getCollection(CONVERSATIONS);
         create(conversations, Indexes.compoundIndex(Indexes.ascending(ConversationMapper.PARTICIPANTS),

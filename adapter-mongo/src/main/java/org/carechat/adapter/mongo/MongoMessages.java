@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -255,6 +256,18 @@ public final class MongoMessages implements Messages {
                         lt(MessageMapper.CREATED_AT, Fields.date(sentBefore))))
                 .sort(orderBy(ascending(MessageMapper.CREATED_AT), ascending(MessageMapper.ID)))
                 .limit(limit)));
+    }
+
+    @Override
+    public List<Message> purgeCandidates(PurgeQuery query) {
+        Objects.requireNonNull(query, "query");
+        Bson conversations = query.only().isEmpty()
+                ? nin(MessageMapper.CONVERSATION_ID, query.excluding().stream().map(ConversationId::value).toList())
+                : in(MessageMapper.CONVERSATION_ID, query.only().stream().map(ConversationId::value).toList());
+        return MongoErrors.call("find messages due for purging", () -> list(messages
+                .find(and(eq(MessageMapper.DELETED, false), lt(MessageMapper.CREATED_AT,
+                        Fields.dateRoundedUp(query.before())), conversations))
+                .sort(orderBy(ascending(MessageMapper.CREATED_AT), ascending(MessageMapper.ID))).limit(query.limit())));
     }
 
     @Override

@@ -85,6 +85,8 @@ public final class RestApi {
                 new ClientSettingsResource(settings, core.settings().messageRules()),
                 new AdminResource(core.upsertUser(), core.openCareRelationship(), core.revokeCareRelationship(),
                         core.queryAudit(), core.exportConversation(), core.reviewBreakGlass(), clock),
+                new RetentionResource(core.placeLegalHold(), core.liftLegalHold(), core.listLegalHolds(),
+                        core.setConversationRetention(), core.clearConversationRetention()),
                 new HealthResource(store, cluster, clock),
                 new MetricsResource(metrics, settings.metricsToken()),
                 new OpenApiResource());

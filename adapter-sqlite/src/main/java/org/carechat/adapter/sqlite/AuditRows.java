@@ -3,8 +3,10 @@ package org.carechat.adapter.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.carechat.application.port.AuditTrail.AuditQuery;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
@@ -44,6 +46,39 @@ final class AuditRows {
             target.setString(3, entry.id());
             target.executeUpdate();
         }
+    }
+
+    static final String OLDEST = "SELECT id, targets, at FROM audit_entries INDEXED BY audit_entries_at WHERE at < ?"
+            + " AND action NOT IN (SELECT value FROM json_each(?)) ORDER BY at, id LIMIT ?";
+    static final String DELETE = "DELETE FROM audit_entries WHERE id = ?";
+    static final String DELETE_TARGET = "DELETE FROM audit_targets WHERE target = ? AND at = ? AND entry_id = ?";
+
+    /** Deletes the oldest entries before the cutoff, but none of the kept actions, with their targets' rows. Writer only. */
+    static int deleteBefore(Session session, Instant cutoff, Set<AuditAction> keep, int limit) throws SQLException {
+        PreparedStatement oldest = session.prepared(OLDEST);
+        oldest.setLong(1, Millis.roundedUp(cutoff));
+        oldest.setString(2, JsonArrays.strings(keep.stream().map(AuditAction::name).toList()));
+        oldest.setInt(3, limit);
+        List<String[]> found = new ArrayList<>();
+        try (ResultSet rows = oldest.executeQuery()) {
+            while (rows.next()) {
+                found.add(new String[] {Columns.requiredText(rows, 1), Columns.requiredText(rows, 2),
+                        Long.toString(rows.getLong(3))});
+            }
+        }
+        PreparedStatement entry = session.prepared(DELETE);
+        PreparedStatement target = session.prepared(DELETE_TARGET);
+        for (String[] row : found) {
+            for (String each : JsonArrays.readStrings(row[1])) {
+                target.setString(1, each);
+                target.setLong(2, Long.parseLong(row[2]));
+                target.setString(3, row[0]);
+                target.executeUpdate();
+            }
+            entry.setString(1, row[0]);
+            entry.executeUpdate();
+        }
+        return found.size();
     }
 
     static List<AuditEntry> query(Session session, AuditQuery query) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.carechat.application.port.Messages.Appended;
+import org.carechat.application.port.Messages;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.call.CallId;
 import org.carechat.domain.call.CallMedia;
@@ -64,6 +65,10 @@ final class MessageRows {
     static final String AWAITING_ACKNOWLEDGEMENT = "SELECT " + COLUMNS + " FROM messages"
             + " WHERE priority = 'URGENT' AND deleted = 0 AND acknowledgements IS NULL AND follow_up <> 'ESCALATED'"
             + " AND follow_up = ? AND created_at < ? ORDER BY created_at, id LIMIT ?";
+    static final String DUE_IN = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id IN (SELECT value FROM"
+            + " json_each(?)) AND deleted = 0 AND created_at < ? ORDER BY created_at, id LIMIT ?";
+    static final String DUE_BUT_IN = "SELECT " + COLUMNS + " FROM messages INDEXED BY messages_created WHERE deleted = 0"
+            + " AND created_at < ? AND conversation_id NOT IN (SELECT value FROM json_each(?)) ORDER BY created_at, id LIMIT ?";
     static final String REFERENCING = "SELECT " + COLUMNS + " FROM messages WHERE attachment_id = ? AND deleted = 0"
             + " ORDER BY created_at DESC, seq DESC";
 
@@ -175,6 +180,22 @@ final class MessageRows {
         statement.setString(1, reached.name());
         Millis.bind(statement, 2, sentBefore);
         statement.setInt(3, limit);
+        return list(statement);
+    }
+
+    /** What the retention purges next: not deleted, created before the cutoff, oldest first. */
+    static List<Message> purgeCandidates(Session session, Messages.PurgeQuery query) throws SQLException {
+        PreparedStatement statement;
+        if (query.only().isEmpty()) {
+            statement = session.prepared(DUE_BUT_IN);
+            statement.setLong(1, Millis.roundedUp(query.before()));
+            statement.setString(2, JsonArrays.strings(query.excluding().stream().map(ConversationId::value).toList()));
+        } else {
+            statement = session.prepared(DUE_IN);
+            statement.setString(1, JsonArrays.strings(query.only().stream().map(ConversationId::value).toList()));
+            statement.setLong(2, Millis.roundedUp(query.before()));
+        }
+        statement.setInt(3, query.limit());
         return list(statement);
     }
 

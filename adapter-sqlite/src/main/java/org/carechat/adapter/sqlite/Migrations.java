@@ -33,7 +33,8 @@ final class Migrations {
             new Script(1, "V1__chat.sql"),
             new Script(2, "V2__unreferenced_uploads.sql"),
             new Script(3, "V3__urgent_messages.sql"),
-            new Script(4, "V4__urgent_follow_up.sql"));
+            new Script(4, "V4__urgent_follow_up.sql"),
+            new Script(5, "V5__retention.sql"));
 
     private final List<Script> scripts;
 

@@ -1,8 +1,11 @@
 package org.carechat.adapter.sqlite;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.carechat.application.port.AuditTrail;
+import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
 
 /**
@@ -26,6 +29,16 @@ final class SqliteAuditTrail implements AuditTrail {
             AuditRows.append(session, entry);
             return null;
         });
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff, Set<AuditAction> keep, int limit) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(keep, "keep");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return writer.write("delete old audit entries", session -> AuditRows.deleteBefore(session, cutoff, keep, limit));
     }
 
     @Override

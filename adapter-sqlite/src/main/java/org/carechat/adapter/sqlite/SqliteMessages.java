@@ -102,6 +102,12 @@ final class SqliteMessages implements Messages {
     }
 
     @Override
+    public List<Message> purgeCandidates(PurgeQuery query) {
+        Objects.requireNonNull(query, "query");
+        return readers.read("find messages due for purging", session -> MessageRows.purgeCandidates(session, query));
+    }
+
+    @Override
     public List<Message> referencing(AttachmentId attachment) {
         Objects.requireNonNull(attachment, "attachment");
         return readers.read("find messages carrying an attachment", session -> MessageRows.referencing(session, attachment));

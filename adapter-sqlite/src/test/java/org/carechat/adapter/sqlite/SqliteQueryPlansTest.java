@@ -136,6 +136,11 @@ final class SqliteQueryPlansTest {
         store.messages().append(new MessageDraft(MessageId.of("m_3"), CONVERSATION, PATIENT, MessageType.FILE, "results",
                 file.ref(), null, null, T0.plusSeconds(4), null));
         store.messages().find(MessageId.of("m_1"));
+        store.messages().purgeCandidates(new org.carechat.application.port.Messages.PurgeQuery(T0.plusSeconds(60),
+                Set.of(), Set.of(CONVERSATION), 10));
+        store.messages().purgeCandidates(new org.carechat.application.port.Messages.PurgeQuery(T0.plusSeconds(60),
+                Set.of(CONVERSATION), Set.of(), 10));
+        store.auditTrail().deleteBefore(T0, Set.of(org.carechat.domain.audit.AuditAction.LEGAL_HOLD_PLACE), 10);
         store.messages().findByClientMessageId(DOCTOR, "key-2");
         store.messages().update(MessageId.of("m_1"), m -> m.react(DOCTOR, "👍"));
         store.messages().before(CONVERSATION, Long.MAX_VALUE, 50);

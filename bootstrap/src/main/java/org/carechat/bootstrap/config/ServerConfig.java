@@ -79,6 +79,8 @@ public record ServerConfig(
         int pushWebhookAttempts,
         Duration breakGlassDuration,
         boolean breakGlassAnnounce,
+        Duration retention,
+        Duration auditRetention,
         List<IceServer> iceServers,
         Duration webIdleSignOut,
         SocketIoDialect socketIoDialect,
@@ -221,6 +223,8 @@ public record ServerConfig(
                 v.integer(Option.PUSH_WEBHOOK_ATTEMPTS, 1, 100),
                 v.duration(Option.BREAK_GLASS_DURATION),
                 v.bool(Option.BREAK_GLASS_ANNOUNCE),
+                v.retention(Option.RETENTION),
+                v.retention(Option.AUDIT_RETENTION),
                 v.iceServers(Option.ICE_SERVERS),
                 v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
                 v.socketIoDialect(Option.SOCKETIO_DIALECT),
@@ -439,6 +443,22 @@ public record ServerConfig(
         Duration durationOrZero(Option option) {
             String value = text(option).strip();
             return value.equals("0") || value.matches("0+(ms|s|m|h)") ? Duration.ZERO : duration(option);
+        }
+
+        /** A retention period: {@code off} (kept forever: null), whole days such as {@code 2192d}, or a duration. */
+        Duration retention(Option option) {
+            String value = text(option).strip().toLowerCase(Locale.ROOT);
+            if (value.equals("off")) {
+                return null;
+            }
+            if (value.matches("[0-9]{1,7}d")) {
+                long days = Long.parseLong(value.substring(0, value.length() - 1));
+                if (days < 1) {
+                    throw new ConfigException(option.env() + " must be off or positive, got '" + value + "'");
+                }
+                return Duration.ofDays(days);
+            }
+            return duration(option);
         }
 
         Duration duration(Option option) {

@@ -230,6 +230,7 @@ public final class CareChatServer implements AutoCloseable {
         webSocket.shutdown();
         core.attachmentRetention().stop();
         core.urgentFollowUps().stop();
+        core.retentionPurge().stop();
         Duration grace = config.shutdownGrace();
         try {
             http.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).get(grace.toMillis() + 1000, TimeUnit.MILLISECONDS);

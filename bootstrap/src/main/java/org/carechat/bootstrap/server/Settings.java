@@ -16,6 +16,7 @@ import org.carechat.domain.care.BreakGlassPolicy;
 import org.carechat.domain.care.CarePolicy;
 import org.carechat.domain.message.MessageRules;
 import org.carechat.domain.message.UrgentFollowUp;
+import org.carechat.domain.retention.RetentionPolicy;
 import org.carechat.domain.user.Roles;
 import org.carechat.wire.WireLimits;
 
@@ -46,6 +47,7 @@ final class Settings {
                 .withCallDisconnectGrace(config.callDisconnectGrace())
                 .withMaxCallDuration(config.callMaxDuration())
                 .withBreakGlass(new BreakGlassPolicy(config.breakGlassDuration(), config.breakGlassAnnounce()))
+                .withRetention(new RetentionPolicy(config.retention(), config.auditRetention()))
                 .withRateLimits(new RateLimits(new RateLimits.Budget(config.ratePerSecond(), config.rateBurst()),
                         new RateLimits.Budget(config.adminRatePerSecond(), config.adminRateBurst())));
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.carechat.application.Actor;
 import org.carechat.application.port.Attachments;
 import org.carechat.application.port.Blobs;
@@ -73,19 +74,44 @@ public final class AttachmentRetention {
                 attachments.markReferenced(file.id());
             } else if (attachments.deleteIfUnreferencedBefore(file.id(), cutoff)) {
                 deleted++;
-                try {
-                    deleteBytes(file);
-                } catch (RuntimeException e) {
-                    // its metadata is gone, so nobody reaches the bytes left behind; the other files still go
-                    LOG.log(Level.WARNING, "deleting the bytes of expired upload " + file.id() + " failed: "
-                            + e.getClass().getSimpleName());
-                }
+                deleteBytes(file);
             }
         }
         return new Swept(due.size(), deleted);
     }
 
+    /**
+     * Deletes a file at once when no message carries it any more (the retention purged its message), as a batch
+     * would once it is due: its metadata, only if no message took it meanwhile, then its bytes, audited the same.
+     * A file still carried by another message is kept. True when it deleted.
+     */
+    public boolean expireNow(AttachmentId id) {
+        if (!messages.referencing(id).isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        attachments.markUnreferenced(id, now);
+        Optional<Attachment> file = attachments.find(id);
+        // unreferenced since now, so before a millisecond later (stores keep milliseconds); should this fail,
+        // the file is deleted by a batch once the retention of unsent files has passed
+        if (file.isEmpty() || !attachments.deleteIfUnreferencedBefore(id, now.plusMillis(1))) {
+            return false;
+        }
+        deleteBytes(file.get());
+        return true;
+    }
+
     private void deleteBytes(Attachment file) {
+        try {
+            deleteBytesAudited(file);
+        } catch (RuntimeException e) {
+            // its metadata is gone, so nobody reaches the bytes left behind; the other files still go
+            LOG.log(Level.WARNING, "deleting the bytes of expired upload " + file.id() + " failed: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private void deleteBytesAudited(Attachment file) {
         Result<AttachmentId> done = audit.run(ACTOR, AuditAction.ATTACHMENT_EXPIRE, unit -> {
             unit.add("attachment", file.id()).add("user", file.uploader());
             try {

@@ -1,8 +1,10 @@
 package org.carechat.application.port;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.carechat.domain.attachment.AttachmentId;
 import org.carechat.domain.conversation.ConversationId;
@@ -68,4 +70,29 @@ public interface Messages {
 
     /** The messages that carry the attachment (a deleted message carries none). */
     List<Message> referencing(AttachmentId attachment);
+
+    /**
+     * Up to {@code limit} messages that are not deleted and were created before {@code query.before()}, oldest first
+     * (by creation time, then id): what the retention purges next.
+     */
+    List<Message> purgeCandidates(PurgeQuery query);
+
+    /**
+     * @param only      the conversations to look in; empty: every conversation but {@code excluding}
+     * @param excluding conversations left out (held, or with a period of their own); ignored when {@code only} is given
+     */
+    record PurgeQuery(Instant before, Set<ConversationId> only, Set<ConversationId> excluding, int limit) {
+        public PurgeQuery {
+            if (before == null || limit < 1) {
+                throw new IllegalArgumentException("a purge query needs a cutoff and a positive limit");
+            }
+            only = Set.copyOf(only);
+            excluding = Set.copyOf(excluding);
+        }
+
+        /** Whether a message of {@code conversation} is one this query looks for. */
+        public boolean looksIn(ConversationId conversation) {
+            return only.isEmpty() ? !excluding.contains(conversation) : only.contains(conversation);
+        }
+    }
 }

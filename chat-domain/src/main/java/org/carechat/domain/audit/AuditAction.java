@@ -54,7 +54,21 @@ public enum AuditAction {
      * reason (targets {@code access:break_glass}, {@code break_glass:<patient>}, {@code reason:...},
      * {@code until:...}); each read under it carries {@code via:break_glass}.
      */
-    BREAK_GLASS_OPEN;
+    BREAK_GLASS_OPEN,
+    /** The retention purged a message (it is a tombstone now), by CareChat itself; never its content. */
+    MESSAGE_PURGE,
+    /** The audit retention deleted the entries older than it, by CareChat itself (targets {@code count:<n>}). */
+    AUDIT_PURGE,
+    /** An admin placed a legal hold on a patient or a conversation (the entry is the hold: see docs/operations.md). */
+    LEGAL_HOLD_PLACE,
+    /** An admin lifted a legal hold. */
+    LEGAL_HOLD_LIFT,
+    /** An admin listed the legal holds. */
+    LEGAL_HOLD_LIST,
+    /** An admin gave a conversation a retention period of its own. */
+    RETENTION_SET,
+    /** An admin took a conversation's own retention period away: the deployment's applies again. */
+    RETENTION_CLEAR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

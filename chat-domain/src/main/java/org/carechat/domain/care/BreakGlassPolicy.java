@@ -2,7 +2,6 @@ package org.carechat.domain.care;
 
 import java.time.Duration;
 import org.carechat.domain.common.Text;
-import org.carechat.domain.failure.Refusal;
 
 /**
  * Break-glass: a clinician without a care relationship reads a patient's conversations in an emergency. Only by
@@ -25,14 +24,6 @@ public record BreakGlassPolicy(Duration duration, boolean announceToCareTeam) {
 
     /** The reason as it is recorded (stripped); refused when there is none, or when it is too long or malformed. */
     public static String requireReason(String reason) {
-        Text.requireWellFormed(reason, "reason");
-        String stated = reason == null ? "" : reason.strip();
-        if (stated.isEmpty()) {
-            throw Refusal.invalid("break-glass access needs a reason");
-        }
-        if (stated.length() > MAX_REASON_LENGTH) {
-            throw Refusal.invalid("reason must be at most " + MAX_REASON_LENGTH + " characters");
-        }
-        return stated;
+        return Text.requireStated(reason, MAX_REASON_LENGTH, "break-glass access needs a reason");
     }
 }

@@ -40,4 +40,20 @@ public final class Text {
         }
         return text;
     }
+
+    /**
+     * A reason someone states, as it is recorded (stripped); refused when there is none ({@code whenMissing}), or
+     * when it is longer than {@code maxLength} or malformed.
+     */
+    public static String requireStated(String reason, int maxLength, String whenMissing) {
+        requireWellFormed(reason, "reason");
+        String stated = reason == null ? "" : reason.strip();
+        if (stated.isEmpty()) {
+            throw Refusal.invalid(whenMissing);
+        }
+        if (stated.length() > maxLength) {
+            throw Refusal.invalid("reason must be at most " + maxLength + " characters");
+        }
+        return stated;
+    }
 }

@@ -96,6 +96,14 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Use
                 createdAt, editedAt, true, Reactions.NONE, call, priority, Map.of(), followUp);
     }
 
+    /**
+     * The retention purges the message, whoever sent it: it becomes the tombstone a deletion leaves (no content,
+     * attachment, reactions or acknowledgements); purging a tombstone changes nothing.
+     */
+    public Message purge() {
+        return delete(senderId);
+    }
+
     public Message react(UserId by, String emoji) {
         if (!Reactions.isValidEmoji(emoji)) {
             throw Refusal.invalid("emoji must be 1.." + Reactions.MAX_EMOJI_LENGTH + " visible characters");

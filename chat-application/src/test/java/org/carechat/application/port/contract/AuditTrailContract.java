@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.carechat.application.port.AuditTrail;
 import org.carechat.application.port.AuditTrail.AuditQuery;
 import org.carechat.domain.audit.AuditAction;
@@ -121,6 +122,26 @@ public abstract class AuditTrailContract {
                 .containsExactly(matching.get(4), matching.get(3), matching.get(2), matching.get(1));
         assertThat(trail.query(new AuditQuery(DOCTOR, "conversation:c_1", T0.plusSeconds(1), T0.plusSeconds(5), 2)))
                 .containsExactly(matching.get(4), matching.get(3));
+    }
+
+    @Test
+    void deleting_before_a_cutoff_takes_the_oldest_entries_first_up_to_the_limit_keeping_the_kept_actions() {
+        AuditTrail trail = create();
+        AuditEntry oldest = append(trail, PATIENT, AuditAction.MESSAGE_SEND, T0, "conversation:c_1");
+        AuditEntry hold = append(trail, ADMIN, AuditAction.LEGAL_HOLD_PLACE, T0.plusSeconds(1), "access:legal_hold");
+        AuditEntry older = append(trail, DOCTOR, AuditAction.HISTORY_READ, T0.plusSeconds(2), "conversation:c_1");
+        AuditEntry old = append(trail, DOCTOR, AuditAction.MARK_READ, T0.plusSeconds(3), "conversation:c_1");
+        AuditEntry young = append(trail, DOCTOR, AuditAction.MARK_READ, T0.plusSeconds(4), "conversation:c_1");
+        Set<AuditAction> keep = Set.of(AuditAction.LEGAL_HOLD_PLACE);
+
+        assertThat(trail.deleteBefore(T0.plusSeconds(4), keep, 2)).isEqualTo(2);
+        assertThat(trail.query(new AuditQuery(null, null, null, null, 10))).containsExactly(young, old, hold);
+        assertThat(trail.query(new AuditQuery(null, "conversation:c_1", null, null, 10))).containsExactly(young, old);
+        assertThat(trail.deleteBefore(T0.plusSeconds(4), keep, 2)).isEqualTo(1);
+        assertThat(trail.deleteBefore(T0.plusSeconds(4), keep, 2)).isZero();
+        assertThat(trail.query(new AuditQuery(null, null, null, null, 10))).containsExactly(young, hold);
+        assertThat(List.of(oldest, older)).doesNotContainAnyElementsOf(trail.query(new AuditQuery(null, null, null,
+                null, 10)));
     }
 
     private AuditEntry append(AuditTrail trail, UserId actor, AuditAction action, Instant at, String... targets) {

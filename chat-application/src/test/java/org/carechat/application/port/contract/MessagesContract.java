@@ -744,6 +744,39 @@ public abstract class MessagesContract {
         }
     }
 
+    @Test
+    void purge_candidates_are_the_undeleted_messages_created_before_the_cutoff_oldest_first_up_to_the_limit() {
+        Messages messages = create();
+        List<Message> first = appendTexts(messages, FIRST, 3);
+        List<Message> second = appendTexts(messages, SECOND, 2);
+        Message late = messages.append(text(FIRST, PATIENT, "late")).message();
+        messages.update(first.get(1).id(), message -> message.delete(message.senderId()));
+        Instant cutoff = late.createdAt();
+
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(cutoff, Set.of(), Set.of(), 10)))
+                .containsExactly(first.get(0), first.get(2), second.get(0), second.get(1));
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(cutoff, Set.of(), Set.of(), 2)))
+                .containsExactly(first.get(0), first.get(2));
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(first.get(0).createdAt(), Set.of(), Set.of(), 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void purge_candidates_of_some_conversations_only_or_of_all_but_some() {
+        Messages messages = create();
+        List<Message> first = appendTexts(messages, FIRST, 2);
+        List<Message> second = appendTexts(messages, SECOND, 2);
+        List<Message> third = appendTexts(messages, THIRD, 1);
+        Instant cutoff = T0.plusSeconds(1000);
+
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(cutoff, Set.of(SECOND), Set.of(), 10)))
+                .containsExactlyElementsOf(second);
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(cutoff, Set.of(), Set.of(FIRST, SECOND), 10)))
+                .containsExactlyElementsOf(third);
+        assertThat(messages.purgeCandidates(new Messages.PurgeQuery(cutoff, Set.of(), Set.of(SECOND), 10)))
+                .containsExactly(first.get(0), first.get(1), third.get(0));
+    }
+
     // ---- helpers ----
 
     private static void assertReactionOrder(Message actual, Message expected) {
