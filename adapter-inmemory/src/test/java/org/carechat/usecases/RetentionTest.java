@@ -1,6 +1,7 @@
 package org.carechat.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.carechat.usecases.ChatFixture.failure;
 import static org.carechat.usecases.ChatFixture.ok;
 
@@ -11,13 +12,15 @@ import java.util.List;
 import org.carechat.application.Actor;
 import org.carechat.application.attachment.UploadAttachmentUseCase.Upload;
 import org.carechat.application.messaging.SendMessageUseCase.SendMessage;
+import org.carechat.application.port.AuditTrail;
 import org.carechat.application.retention.ClearConversationRetentionUseCase.ClearConversationRetention;
 import org.carechat.application.retention.LiftLegalHoldUseCase.LiftLegalHold;
 import org.carechat.application.retention.ListLegalHoldsUseCase.ListLegalHolds;
 import org.carechat.application.retention.PlaceLegalHoldUseCase.PlaceLegalHold;
-import org.carechat.application.retention.RetentionPurge;
 import org.carechat.application.retention.RetentionPurge.Purged;
+import org.carechat.application.retention.RetentionPurge;
 import org.carechat.application.retention.SetConversationRetentionUseCase.SetConversationRetention;
+import org.carechat.application.support.RetentionRecords;
 import org.carechat.domain.attachment.Attachment;
 import org.carechat.domain.audit.AuditAction;
 import org.carechat.domain.audit.AuditEntry;
@@ -240,6 +243,39 @@ final class RetentionTest {
                 ConversationId.of("c_ghost"))))).isEqualTo(FailureKind.NOT_FOUND);
         assertThat(fx.auditOf(AuditAction.LEGAL_HOLD_PLACE)).allSatisfy(entry -> assertThat(entry.succeeded()).isFalse());
         assertThat(ok(fx.core.listLegalHolds().list(new ListLegalHolds(fx.admin, false)))).isEmpty();
+    }
+
+    @Test
+    void refused_attempts_by_others_never_carry_the_records_target_so_they_cannot_crowd_a_hold_out() {
+        LegalHold hold = ok(fx.core.placeLegalHold().place(new PlaceLegalHold(fx.admin, fx.alice.id(), null, "case 7")));
+        for (int i = 0; i < 5; i++) {
+            assertThat(kind(fx.core.liftLegalHold().lift(new LiftLegalHold(fx.alice, hold.id()))))
+                    .isEqualTo(FailureKind.FORBIDDEN);
+            assertThat(kind(fx.core.setConversationRetention().set(new SetConversationRetention(fx.bob, bobs, 1))))
+                    .isEqualTo(FailureKind.FORBIDDEN);
+            assertThat(kind(fx.core.clearConversationRetention().clear(new ClearConversationRetention(fx.bob, bobs))))
+                    .isEqualTo(FailureKind.FORBIDDEN);
+        }
+
+        for (AuditAction action : List.of(AuditAction.LEGAL_HOLD_LIFT, AuditAction.RETENTION_SET,
+                AuditAction.RETENTION_CLEAR)) {
+            assertThat(fx.auditOf(action)).as("%s refused, still audited", action).hasSize(5)
+                    .allSatisfy(entry -> assertThat(entry.targets())
+                            .doesNotContain(RetentionRecords.HOLDS, RetentionRecords.PERIODS));
+        }
+        assertThat(fx.auditTrail.query(new AuditTrail.AuditQuery(null, RetentionRecords.HOLDS, null, null, 100)))
+                .as("only the administrator's placing").hasSize(1);
+    }
+
+    @Test
+    void when_the_records_cannot_all_be_read_back_nothing_is_purged_rather_than_a_held_message() {
+        ok(fx.core.placeLegalHold().place(new PlaceLegalHold(fx.admin, fx.alice.id(), null, "case 8")));
+        ok(fx.core.placeLegalHold().place(new PlaceLegalHold(fx.admin, fx.bob.id(), null, "case 9")));
+        RetentionRecords readingOne = new RetentionRecords(fx.auditTrail, 2);
+
+        assertThatThrownBy(readingOne::activeHolds).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nothing is purged");
+        assertThat(new RetentionRecords(fx.auditTrail, 3).activeHolds()).hasSize(2);
     }
 
     private static FailureKind kind(org.carechat.domain.failure.Result<?> result) {

@@ -88,6 +88,19 @@ final class SqliteQueryPlansTest {
     }
 
     @Test
+    void the_follow_up_of_urgent_messages_reads_only_its_partial_index_of_those_still_waiting() throws Exception {
+        SqliteStore store = sqlite.track(SqliteStore.open(migrated(), statements::add));
+        for (int n = 1; n <= 30; n++) {
+            store.messages().append(Drafts.text(n));
+        }
+
+        Map<String, List<String>> plans = plans(store, List.of(MessageRows.AWAITING_ACKNOWLEDGEMENT));
+
+        assertThat(plans.get(MessageRows.AWAITING_ACKNOWLEDGEMENT)).containsExactly(
+                "SEARCH messages USING INDEX messages_awaiting_acknowledgement (follow_up=? AND created_at<?)");
+    }
+
+    @Test
     void opening_a_file_with_data_runs_no_query_that_reads_a_table() throws Exception {
         SqliteSettings settings = sqlite.freshSettings();
         try (SqliteStore store = SqliteStore.open(settings)) {
@@ -140,6 +153,8 @@ final class SqliteQueryPlansTest {
                 Set.of(), Set.of(CONVERSATION), 10));
         store.messages().purgeCandidates(new org.carechat.application.port.Messages.PurgeQuery(T0.plusSeconds(60),
                 Set.of(CONVERSATION), Set.of(), 10));
+        store.messages().awaitingAcknowledgement(org.carechat.domain.message.UrgentFollowUp.NONE, T0.plusSeconds(600), 10);
+        store.messages().awaitingAcknowledgement(org.carechat.domain.message.UrgentFollowUp.REMINDED, T0.plusSeconds(600), 10);
         store.auditTrail().deleteBefore(T0, Set.of(org.carechat.domain.audit.AuditAction.LEGAL_HOLD_PLACE), 10);
         store.messages().findByClientMessageId(DOCTOR, "key-2");
         store.messages().update(MessageId.of("m_1"), m -> m.react(DOCTOR, "👍"));

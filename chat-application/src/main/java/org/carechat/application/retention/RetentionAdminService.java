@@ -73,8 +73,9 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     @Override
     public Result<LegalHold> lift(LiftLegalHold command) {
         return audit.run(command.actor(), AuditAction.LEGAL_HOLD_LIFT, unit -> {
-            unit.add("access", "legal_hold");
+            // only an administrator's entry carries the records' target: refused attempts cannot crowd the records out
             AdminService.requireAdministrator(command.actor());
+            unit.add("access", "legal_hold");
             if (!Ids.isWellFormed(command.holdId())) {
                 throw Refusal.notFound("legal hold");
             }
@@ -99,8 +100,8 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     @Override
     public Result<ConversationRetention> set(SetConversationRetention command) {
         return audit.run(command.actor(), AuditAction.RETENTION_SET, unit -> {
-            unit.add("access", "retention");
             AdminService.requireAdministrator(command.actor());
+            unit.add("access", "retention");
             Duration period = RetentionPolicy.requireDays(command.days());
             ConversationId conversation = existing(unit, command.conversationId());
             unit.add("days", period.toDays());
@@ -111,8 +112,8 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     @Override
     public Result<ConversationRetention> clear(ClearConversationRetention command) {
         return audit.run(command.actor(), AuditAction.RETENTION_CLEAR, unit -> {
-            unit.add("access", "retention");
             AdminService.requireAdministrator(command.actor());
+            unit.add("access", "retention");
             return new ConversationRetention(existing(unit, command.conversationId()), null);
         });
     }

@@ -29,13 +29,26 @@ public final class RetentionRecords {
     public static final String HOLDS = "access:legal_hold";
     /** The target every entry of a conversation's period carries. */
     public static final String PERIODS = "access:retention";
-    /** The most records read back; far more than the holds and periods a deployment has. */
-    static final int MAX_RECORDS = 100_000;
+    /**
+     * The most entries read back; far more than the holds and periods a deployment has. Only an administrator's
+     * entries carry the records' targets, so nobody else can crowd them out.
+     */
+    public static final int MAX_RECORDS = 100_000;
 
     private final AuditTrail trail;
+    private final int maxRecords;
 
     public RetentionRecords(AuditTrail trail) {
+        this(trail, MAX_RECORDS);
+    }
+
+    /** Reading back at most {@code maxRecords} entries of each kind. */
+    public RetentionRecords(AuditTrail trail, int maxRecords) {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be positive");
+        }
         this.trail = trail;
+        this.maxRecords = maxRecords;
     }
 
     /** The targets of a hold's placing entry, from which {@link #holds} reads it back. */
@@ -94,10 +107,18 @@ public final class RetentionRecords {
         return Map.copyOf(latest);
     }
 
-    /** The successful entries carrying {@code target}, newest first. */
+    /**
+     * The successful entries carrying {@code target}, newest first. When there are more than can be read back, it
+     * refuses to answer rather than answer without the oldest: a hold left unread would let the purge delete what it
+     * holds.
+     */
     private List<AuditEntry> records(String target) {
-        return trail.query(new AuditTrail.AuditQuery(null, target, null, null, MAX_RECORDS)).stream()
-                .filter(AuditEntry::succeeded).filter(entry -> KEPT.contains(entry.action())).toList();
+        List<AuditEntry> read = trail.query(new AuditTrail.AuditQuery(null, target, null, null, maxRecords));
+        if (read.size() >= maxRecords) {
+            throw new IllegalStateException("more than " + (maxRecords - 1) + " audit entries carry " + target
+                    + ": the legal holds and retention periods cannot all be read, so nothing is purged");
+        }
+        return read.stream().filter(AuditEntry::succeeded).filter(entry -> KEPT.contains(entry.action())).toList();
     }
 
     /** The id of the entry's first target of {@code kind} ({@code "user:"}), or null. */
