@@ -25,10 +25,15 @@ import org.bson.Document;
  * does), which the deletion of unsent uploads reads: an upload of a version-2 database that no message carries
  * counts as unreferenced since it was uploaded. One pass over the messages that carry a file, one over the
  * uploads.
+ *
+ * <p>Version 4 marks a database whose messages may carry fields an earlier version does not know (an urgent
+ * message's {@code priority}, {@code acknowledgements} and {@code followUp}): nothing to bring up to date, but from
+ * here on a node refuses to open a database of a newer version than its own, since it would drop what it does not
+ * know each time it rewrote a message.
  */
 final class MongoSchema {
     static final String COLLECTION = "schema";
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final String ID = "_id";
     private static final String KEY = "carechat";
     private static final String VERSION_FIELD = "version";
@@ -36,7 +41,11 @@ final class MongoSchema {
     private MongoSchema() {
     }
 
-    /** Brings the database to {@link #VERSION}; a new database is simply marked. Idempotent. */
+    /**
+     * Brings the database to {@link #VERSION}; a new database is simply marked. Idempotent.
+     *
+     * @throws IllegalStateException when the database is of a newer version than this one, and then nothing changes
+     */
     static void migrate(MongoDatabase database) {
         MongoCollection<Document> schema = database.getCollection(COLLECTION);
         Document stored = schema.find(eq(ID, KEY)).first();
@@ -44,6 +53,11 @@ final class MongoSchema {
         boolean empty = messages.find().limit(1).first() == null
                 && database.getCollection(MongoIndexes.ATTACHMENTS).find().limit(1).first() == null;
         int version = stored != null ? stored.getInteger(VERSION_FIELD, 1) : empty ? VERSION : 1;
+        if (version > VERSION) {
+            throw new IllegalStateException("the database " + database.getName() + " is of schema version " + version
+                    + ", written by a newer CareChat; this one knows version " + VERSION + " and would drop what it does"
+                    + " not know: run the newer version");
+        }
         if (version < 2) {
             givePlaces(messages);
         }

@@ -1,6 +1,7 @@
 package org.carechat.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -49,6 +50,21 @@ final class MongoSchemaTest {
     }
 
     @Test
+    void a_database_of_a_newer_version_is_refused_and_left_as_it_was() {
+        MongoStoreSettings settings = mongo.freshSettings();
+        MongoDatabase database = mongo.adminClient().getDatabase(settings.databaseName());
+        database.getCollection(MongoSchema.COLLECTION).insertOne(new Document("_id", "carechat")
+                .append("version", MongoSchema.VERSION + 1));
+
+        assertThatThrownBy(() -> MongoStore.open(settings)).hasMessageContaining("newer CareChat")
+                .hasMessageContaining("version " + (MongoSchema.VERSION + 1));
+        assertThat(database.getCollection(MongoSchema.COLLECTION).find().first().getInteger("version"))
+                .isEqualTo(MongoSchema.VERSION + 1);
+        assertThat(database.getCollection(MongoIndexes.MESSAGES).listIndexes().into(new java.util.ArrayList<>()))
+                .as("no index created either").isEmpty();
+    }
+
+    @Test
     void a_new_database_is_marked_current_once_and_opening_it_again_changes_nothing() {
         MongoStoreSettings settings = mongo.freshSettings();
         MongoDatabase database = mongo.adminClient().getDatabase(settings.databaseName());
@@ -86,7 +102,8 @@ final class MongoSchemaTest {
             assertThat(store.attachments().find(unsent.id())).contains(unsent);
             assertThat(store.attachments().unreferencedBefore(T0.plusSeconds(3600), 10)).containsExactly(unsent);
         }
-        assertThat(database.getCollection(MongoSchema.COLLECTION).find().first().getInteger("version")).isEqualTo(3);
+        assertThat(database.getCollection(MongoSchema.COLLECTION).find().first().getInteger("version"))
+                .isEqualTo(MongoSchema.VERSION);
     }
 
     private static MessageDraft draft(String id) {
