@@ -179,6 +179,47 @@ final class UrgentFollowUpsTest {
     }
 
     @Test
+    void a_message_past_both_steps_is_reminded_in_one_look_and_escalated_only_in_a_later_one() {
+        ConversationId conversation = fx.open(fx.alice, fx.ada);
+        Message urgent = sendUrgent(fx.alice, conversation, "nobody looked for an hour");
+        fx.time.advance(Duration.ofHours(1));
+
+        assertThat(sweep()).as("the recipients are asked first; looked at by both passes").isEqualTo(new Swept(2, 1, 0, false));
+        assertThat(stored(urgent).followUp()).isEqualTo(UrgentFollowUp.REMINDED);
+        assertThat(sweep()).isEqualTo(new Swept(1, 0, 1, false));
+    }
+
+    @Test
+    void a_roster_that_fails_for_one_message_leaves_the_others_escalated() {
+        List<ConversationId> failing = new java.util.ArrayList<>();
+        CareChatCore core = new CareChatCore(fx.ports.withEscalations(escalation -> {
+            if (failing.contains(escalation.conversation().id())) {
+                throw new IllegalStateException("roster service down");
+            }
+            return escalation.careTeam();
+        }), ChatSettings.standard());
+        ConversationId withAda = fx.open(fx.alice, fx.ada);
+        ConversationId withBen = fx.open(fx.bob, fx.ben);
+        failing.add(withAda);
+        Message first = sendUrgent(fx.alice, withAda, "sent first, its roster fails");
+        Message second = sendUrgent(fx.bob, withBen, "sent second");
+        fx.time.advance(Duration.ofMinutes(5));
+        core.urgentFollowUps().sweep(10);
+        fx.time.advance(Duration.ofMinutes(5));
+
+        UrgentFollowUps.Swept swept = core.urgentFollowUps().sweep(10);
+
+        assertThat(swept.escalated()).isEqualTo(1);
+        assertThat(stored(second).followUp()).isEqualTo(UrgentFollowUp.ESCALATED);
+        assertThat(stored(first).followUp()).as("tried again at the next look").isEqualTo(UrgentFollowUp.REMINDED);
+        assertThat(fx.auditOf(AuditAction.URGENT_ESCALATE)).extracting(AuditEntry::outcome)
+                .containsExactlyInAnyOrder(AuditEntry.OK, "error");
+        failing.clear();
+        assertThat(core.urgentFollowUps().sweep(10).escalated()).isEqualTo(1);
+        assertThat(stored(first).followUp()).isEqualTo(UrgentFollowUp.ESCALATED);
+    }
+
+    @Test
     void the_intervals_are_the_deployment_s() {
         ChatFixture own = ChatFixture.create(settings -> settings.withMessageRules(MessageRules.standard()
                 .withUrgentFollowUp(new UrgentFollowUp.Policy(Duration.ofMinutes(1), Duration.ofMinutes(2)))));

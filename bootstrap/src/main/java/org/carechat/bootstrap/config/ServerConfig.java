@@ -89,6 +89,8 @@ public record ServerConfig(
         Duration warmup,
         String metricsToken,
         boolean demo) {
+    /** The shortest audit retention accepted: a year, so that no typo erases the record of who read what. */
+    public static final long MIN_AUDIT_RETENTION_DAYS = 365;
 
     /** Worker threads when the store makes requests wait (embedded, mongo) and {@code CHAT_WORKER_THREADS} is {@code auto}. */
     public static final int WORKER_THREADS_FOR_A_DURABLE_STORE = 64;
@@ -223,8 +225,8 @@ public record ServerConfig(
                 v.integer(Option.PUSH_WEBHOOK_ATTEMPTS, 1, 100),
                 v.duration(Option.BREAK_GLASS_DURATION),
                 v.bool(Option.BREAK_GLASS_ANNOUNCE),
-                v.retention(Option.RETENTION),
-                v.retention(Option.AUDIT_RETENTION),
+                v.retention(Option.RETENTION, 1),
+                v.retention(Option.AUDIT_RETENTION, MIN_AUDIT_RETENTION_DAYS),
                 v.iceServers(Option.ICE_SERVERS),
                 v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
                 v.socketIoDialect(Option.SOCKETIO_DIALECT),
@@ -446,19 +448,23 @@ public record ServerConfig(
         }
 
         /** A retention period: {@code off} (kept forever: null), whole days such as {@code 2192d}, or a duration. */
-        Duration retention(Option option) {
+        /**
+         * {@code off} (null), or whole days ({@code 3650d}) of at least {@code minDays}: never minutes or hours, so
+         * that {@code 6m} meant as six months cannot purge health data six minutes old.
+         */
+        Duration retention(Option option, long minDays) {
             String value = text(option).strip().toLowerCase(Locale.ROOT);
             if (value.equals("off")) {
                 return null;
             }
             if (value.matches("[0-9]{1,7}d")) {
                 long days = Long.parseLong(value.substring(0, value.length() - 1));
-                if (days < 1) {
-                    throw new ConfigException(option.env() + " must be off or positive, got '" + value + "'");
+                if (days >= minDays) {
+                    return Duration.ofDays(days);
                 }
-                return Duration.ofDays(days);
             }
-            return duration(option);
+            throw new ConfigException(option.env() + " must be off or whole days of at least " + minDays
+                    + " (such as 3650d), got '" + value + "'");
         }
 
         Duration duration(Option option) {

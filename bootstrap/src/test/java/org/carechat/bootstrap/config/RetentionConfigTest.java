@@ -26,14 +26,20 @@ class RetentionConfigTest {
         ServerConfig chosen = load(Map.of("CHAT_RETENTION", "3650d", "CHAT_AUDIT_RETENTION", "off"));
         assertThat(chosen.retention()).isEqualTo(Duration.ofDays(3650));
         assertThat(chosen.auditRetention()).isNull();
-        assertThat(load(Map.of("CHAT_RETENTION", "48h")).retention()).isEqualTo(Duration.ofHours(48));
+        assertThat(load(Map.of("CHAT_RETENTION", "1d")).retention()).isEqualTo(Duration.ofDays(1));
+        assertThat(load(Map.of("CHAT_AUDIT_RETENTION", "365d")).auditRetention()).isEqualTo(Duration.ofDays(365));
     }
 
     @Test
     void a_retention_that_is_not_off_days_or_a_positive_duration_is_refused() {
-        for (String bad : List.of("0d", "forever", "-3d", "0s")) {
+        // 6m meant as six months must not purge what is six minutes old
+        for (String bad : List.of("0d", "forever", "-3d", "0s", "6m", "48h", "PT1H", "500ms", "1.5d")) {
             assertThatThrownBy(() -> load(Map.of("CHAT_RETENTION", bad))).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("CHAT_RETENTION");
+                    .hasMessageContaining("CHAT_RETENTION").hasMessageContaining("whole days");
+        }
+        for (String bad : List.of("364d", "30d", "6m", "2192")) {
+            assertThatThrownBy(() -> load(Map.of("CHAT_AUDIT_RETENTION", bad))).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("CHAT_AUDIT_RETENTION").hasMessageContaining("at least 365");
         }
     }
 }

@@ -33,7 +33,7 @@ class RetentionEndToEndTest {
         Map<Option, String> options = TestServer.base();
         options.put(Option.STORE, "embedded");
         options.put(Option.DATA_DIR, data.toString());
-        options.put(Option.RETENTION, "1h");
+        options.put(Option.RETENTION, "1d");
         return options;
     }
 
@@ -64,8 +64,8 @@ class RetentionEndToEndTest {
             assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
             holdId = json(held).path("id").asString();
 
-            // the purge looks every 10 minutes: an hour and ten minutes on, Sam's message is past the hour
-            time.advance(Duration.ofMinutes(70));
+            // the purge looks every 10 minutes: a day and ten minutes on, Sam's message is past the day
+            time.advance(Duration.ofDays(1).plusMinutes(10));
 
             JsonNode samsMessage = newest(first, sams, "p2");
             assertThat(samsMessage.path("deleted").asBoolean()).isTrue();

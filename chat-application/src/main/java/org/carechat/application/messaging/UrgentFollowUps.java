@@ -1,7 +1,10 @@
 package org.carechat.application.messaging;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +49,7 @@ public final class UrgentFollowUps {
     /** Who the audit trail names for a reminder or an escalation: CareChat itself. */
     public static final Actor ACTOR = Actor.of(UserId.of("carechat:urgent"), Role.SERVICE);
     public static final int DEFAULT_BATCH = 100;
+    private static final Logger LOG = System.getLogger(UrgentFollowUps.class.getName());
 
     private final Messages messages;
     private final Conversations conversations;
@@ -89,18 +93,40 @@ public final class UrgentFollowUps {
         int examined = 0;
         int[] taken = new int[2];
         boolean backlog = false;
+        Set<MessageId> remindedNow = new HashSet<>();
         for (UrgentFollowUp reached : List.of(UrgentFollowUp.NONE, UrgentFollowUp.REMINDED)) {
             List<Message> due = messages.awaitingAcknowledgement(reached, policy.sentBeforeForNextStep(reached, now), limit);
             examined += due.size();
             backlog |= due.size() >= limit;
             UrgentFollowUp step = UrgentFollowUp.values()[reached.ordinal() + 1];
             for (Message message : due) {
-                if (policy.dueFor(message, now).equals(Optional.of(step)) && take(message.id(), step).isOk()) {
+                // never escalated in the look that reminded it: the recipients get at least one interval of looks
+                if (remindedNow.contains(message.id()) || !policy.dueFor(message, now).equals(Optional.of(step))) {
+                    continue;
+                }
+                if (tookStep(message.id(), step)) {
                     taken[reached.ordinal()]++;
+                    if (step == UrgentFollowUp.REMINDED) {
+                        remindedNow.add(message.id());
+                    }
                 }
             }
         }
         return new Swept(examined, taken[0], taken[1], backlog);
+    }
+
+    /**
+     * Takes one step, and whatever goes wrong with it (a clinic's roster that throws, a store error) stays with this
+     * message: the others of the batch still get theirs. The failure is audited, and logged without content.
+     */
+    private boolean tookStep(MessageId id, UrgentFollowUp step) {
+        try {
+            return take(id, step).isOk();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "following up urgent message " + id + " (" + step + ") failed: "
+                    + e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** Looks for due steps every {@link UrgentFollowUp.Policy#checkEvery()}, from now on until {@link #stop}. */

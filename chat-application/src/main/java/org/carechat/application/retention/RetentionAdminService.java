@@ -73,19 +73,20 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     @Override
     public Result<LegalHold> lift(LiftLegalHold command) {
         return audit.run(command.actor(), AuditAction.LEGAL_HOLD_LIFT, unit -> {
-            // only an administrator's entry carries the records' target: refused attempts cannot crowd the records out
             AdminService.requireAdministrator(command.actor());
-            unit.add("access", "legal_hold");
             if (!Ids.isWellFormed(command.holdId())) {
                 throw Refusal.notFound("legal hold");
             }
-            unit.add("legal_hold", command.holdId());
             LegalHold held = records.hold(command.holdId()).orElseThrow(() -> Refusal.notFound("legal hold"));
             if (held.kind() == LegalHold.Kind.CONVERSATION) {
                 unit.lock(ConversationId.of(held.targetId()));
             }
-            unit.add(held.kind() == LegalHold.Kind.PATIENT ? "user" : "conversation", held.targetId());
-            return held.lift(command.actor().id(), clock.instant());
+            LegalHold lifted = held.lift(command.actor().id(), clock.instant());
+            // only an entry that changes a record carries the records' target: refused or invalid attempts, even an
+            // administrator's, cannot crowd the records out
+            unit.add("access", "legal_hold").add("legal_hold", command.holdId())
+                    .add(held.kind() == LegalHold.Kind.PATIENT ? "user" : "conversation", held.targetId());
+            return lifted;
         });
     }
 
@@ -101,10 +102,9 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     public Result<ConversationRetention> set(SetConversationRetention command) {
         return audit.run(command.actor(), AuditAction.RETENTION_SET, unit -> {
             AdminService.requireAdministrator(command.actor());
-            unit.add("access", "retention");
             Duration period = RetentionPolicy.requireDays(command.days());
             ConversationId conversation = existing(unit, command.conversationId());
-            unit.add("days", period.toDays());
+            unit.add("access", "retention").add("days", period.toDays());
             return new ConversationRetention(conversation, command.days());
         });
     }
@@ -113,8 +113,9 @@ public final class RetentionAdminService implements PlaceLegalHoldUseCase, LiftL
     public Result<ConversationRetention> clear(ClearConversationRetention command) {
         return audit.run(command.actor(), AuditAction.RETENTION_CLEAR, unit -> {
             AdminService.requireAdministrator(command.actor());
+            ConversationId conversation = existing(unit, command.conversationId());
             unit.add("access", "retention");
-            return new ConversationRetention(existing(unit, command.conversationId()), null);
+            return new ConversationRetention(conversation, null);
         });
     }
 

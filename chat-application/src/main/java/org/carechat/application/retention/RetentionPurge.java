@@ -87,8 +87,13 @@ public final class RetentionPurge {
         List<Message> due = due(now, limit);
         int purged = 0;
         for (Message message : due) {
-            if (purgeOne(message, now)) {
-                purged++;
+            try {
+                if (purgeOne(message, now)) {
+                    purged++;
+                }
+            } catch (RuntimeException e) {
+                // stays with this message: the others of the batch, and the audit retention, still run
+                LOG.log(Level.WARNING, "purging message " + message.id() + " failed: " + e.getClass().getSimpleName());
             }
         }
         return new Purged(due.size(), purged, purgeAudit(now, limit));
