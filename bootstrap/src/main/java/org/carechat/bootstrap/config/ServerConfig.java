@@ -15,6 +15,7 @@ import org.carechat.adapter.websocket.SocketIoDialect;
 import java.util.TreeSet;
 import org.carechat.adapter.rest.IceServer;
 import org.carechat.adapter.webhook.WebhookPushNotifications;
+import org.carechat.domain.retention.RetentionPolicy;
 import org.carechat.domain.user.Roles;
 
 /**
@@ -89,8 +90,6 @@ public record ServerConfig(
         Duration warmup,
         String metricsToken,
         boolean demo) {
-    /** The shortest audit retention accepted: a year, so that no typo erases the record of who read what. */
-    public static final long MIN_AUDIT_RETENTION_DAYS = 365;
 
     /** Worker threads when the store makes requests wait (embedded, mongo) and {@code CHAT_WORKER_THREADS} is {@code auto}. */
     public static final int WORKER_THREADS_FOR_A_DURABLE_STORE = 64;
@@ -226,7 +225,7 @@ public record ServerConfig(
                 v.duration(Option.BREAK_GLASS_DURATION),
                 v.bool(Option.BREAK_GLASS_ANNOUNCE),
                 v.retention(Option.RETENTION, 1),
-                v.retention(Option.AUDIT_RETENTION, MIN_AUDIT_RETENTION_DAYS),
+                v.retention(Option.AUDIT_RETENTION, RetentionPolicy.MIN_AUDIT.toDays()),
                 v.iceServers(Option.ICE_SERVERS),
                 v.durationOrZero(Option.WEB_IDLE_SIGNOUT),
                 v.socketIoDialect(Option.SOCKETIO_DIALECT),
@@ -449,8 +448,8 @@ public record ServerConfig(
 
         /** A retention period: {@code off} (kept forever: null), whole days such as {@code 2192d}, or a duration. */
         /**
-         * {@code off} (null), or whole days ({@code 3650d}) of at least {@code minDays}: never minutes or hours, so
-         * that {@code 6m} meant as six months cannot purge health data six minutes old.
+         * {@code off} (null), or whole days ({@code 3650d}) of at least {@code minDays}, as {@link RetentionPolicy}
+         * requires: refused here with the option's name, so {@code 6m} meant as six months stops the start.
          */
         Duration retention(Option option, long minDays) {
             String value = text(option).strip().toLowerCase(Locale.ROOT);

@@ -16,12 +16,21 @@ public record RetentionPolicy(Duration messages, Duration audit) {
     public static final Duration DEFAULT_AUDIT = Duration.ofDays(2192);
     /** The longest period a conversation may be given, in days (100 years). */
     public static final int MAX_DAYS = 36_500;
+    /** The shortest audit retention: a year, so that no slip erases the record of who read what. */
+    public static final Duration MIN_AUDIT = Duration.ofDays(365);
 
+    /**
+     * Both periods are whole days (never minutes or hours, so that a unit slip cannot purge fresh records), and the
+     * audit's at least {@link #MIN_AUDIT}; null keeps forever.
+     */
     public RetentionPolicy {
         for (Duration period : new Duration[] {messages, audit}) {
-            if (period != null && (period.isNegative() || period.isZero())) {
-                throw new IllegalArgumentException("a retention period must be positive (null keeps forever)");
+            if (period != null && (period.toDays() < 1 || !period.equals(Duration.ofDays(period.toDays())))) {
+                throw new IllegalArgumentException("a retention period is whole days, at least one (null keeps forever)");
             }
+        }
+        if (audit != null && audit.compareTo(MIN_AUDIT) < 0) {
+            throw new IllegalArgumentException("the audit retention is at least " + MIN_AUDIT.toDays() + " days");
         }
     }
 

@@ -40,6 +40,13 @@ class RetentionPolicyTest {
     void periods_are_positive_and_a_conversation_takes_whole_days_within_a_century() {
         assertThatThrownBy(() -> new RetentionPolicy(Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetentionPolicy(null, Duration.ofDays(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetentionPolicy(Duration.ofMinutes(6), null)).as("never minutes")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetentionPolicy(Duration.ofHours(36), null)).as("whole days")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetentionPolicy(null, Duration.ofDays(364))).as("a year of audit at least")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new RetentionPolicy(Duration.ofDays(1), RetentionPolicy.MIN_AUDIT).audit()).isEqualTo(Duration.ofDays(365));
         assertThat(RetentionPolicy.requireDays(1)).isEqualTo(Duration.ofDays(1));
         assertThat(RetentionPolicy.requireDays(36_500)).isEqualTo(Duration.ofDays(36_500));
         assertRefused(() -> RetentionPolicy.requireDays(0), FailureKind.INVALID);
