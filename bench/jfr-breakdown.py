@@ -5,6 +5,7 @@
     bench/jfr-breakdown.py libraries samples.txt      # each sample charged to the first non-JDK frame's library
     bench/jfr-breakdown.py inclusive samples.txt 60   # methods on the most stacks
     bench/jfr-breakdown.py callees samples.txt org.carechat.application.support.MessageWriter.write
+    bench/jfr-breakdown.py callers samples.txt java.util.HashMap.put   # who calls it, by share of samples
 
 (`jfr` is in the JDK's bin directory; JDK 21 and later also have `jfr view hot-methods run.jfr` and
 `jfr view contention-by-site run.jfr`.)
@@ -70,6 +71,12 @@ def main(argv):
             if target in stack:
                 index = stack.index(target)
                 counts[stack[index - 1] if index > 0 else '(self)'] += 1
+    elif command == 'callers':
+        target = argv[3]
+        for stack in stacks:
+            if target in stack:
+                index = stack.index(target)
+                counts[stack[index + 1] if index + 1 < len(stack) else '(root)'] += 1
     else:
         print(__doc__)
         return 2

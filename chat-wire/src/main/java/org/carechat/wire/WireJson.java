@@ -10,6 +10,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,6 +36,9 @@ public final class WireJson {
                         .maxNumberLength(64)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // every parser and generator borrows its buffers; from its own thread's pool, not from a shared
+                // deque taken and given back twice per frame (CareChat's threads are platform threads, pooled)
+                .recyclerPool(JsonRecyclerPools.threadLocalPool())
                 .build();
         this.mapper = JsonMapper.builder(factory).build();
     }
@@ -77,6 +81,30 @@ public final class WireJson {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator out = mapper.createGenerator(text)) {
             WireResources.writeMessage(out, view);
+        }
+        return text.toString();
+    }
+
+    /**
+     * A frame's envelope, {@code {"event": event, "re": re, "data": data}} ({@code re} left out when null, {@code data}
+     * an empty object when null): the same text as writing that object as a tree, without building it.
+     */
+    public String writeFrame(String event, String re, JsonNode data) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = mapper.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringProperty("event", event);
+            if (re != null) {
+                out.writeStringProperty("re", re);
+            }
+            out.writeName("data");
+            if (data == null) {
+                out.writeStartObject();
+                out.writeEndObject();
+            } else {
+                out.writeTree(data);
+            }
+            out.writeEndObject();
         }
         return text.toString();
     }

@@ -37,7 +37,8 @@ public final class InMemoryMessages implements Messages {
             Comparator.comparing(Message::createdAt).thenComparing(message -> message.id().value());
 
     private final ConcurrentHashMap<ConversationId, Log> logs = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<MessageId, Log> logOfMessage = new ConcurrentHashMap<>();
+    /** Where each message is: its conversation's log and its seq there (one entry per message, the only index by id). */
+    private final ConcurrentHashMap<MessageId, Place> placeOf = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SenderKey, MessageId> byClientMessageId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AttachmentId, Set<MessageId>> byAttachment = new ConcurrentHashMap<>();
     /** Every urgent message that may still be followed up; one deleted or escalated leaves at the next look. */
@@ -66,7 +67,7 @@ public final class InMemoryMessages implements Messages {
 
     /** Why {@code message}, new, cannot be stored as it is (its id, seq or retry key taken), or null. */
     String collisionOf(Message message) {
-        if (logOfMessage.containsKey(message.id())) {
+        if (placeOf.containsKey(message.id())) {
             return "message " + message.id() + " is already stored";
         }
         Log log = logs.get(message.conversationId());
@@ -88,7 +89,7 @@ public final class InMemoryMessages implements Messages {
     /** Stores a new message that {@link #collisionOf} found no collision for; the caller keeps others out. */
     void insert(Message message) {
         Log log = logs.computeIfAbsent(message.conversationId(), conversation -> new Log());
-        log.insert(message, logOfMessage);
+        log.insert(message, placeOf);
         if (message.clientMessageId() != null) {
             byClientMessageId.put(new SenderKey(message.senderId(), message.clientMessageId()), message.id());
         }
@@ -107,7 +108,7 @@ public final class InMemoryMessages implements Messages {
 
     private Message store(MessageDraft draft) {
         Log log = logs.computeIfAbsent(draft.conversationId(), conversation -> new Log());
-        Message message = log.append(draft, logOfMessage);
+        Message message = log.append(draft, placeOf);
         if (message.attachment() != null) {
             index(message.attachment().id(), message.id());
         }
@@ -123,8 +124,8 @@ public final class InMemoryMessages implements Messages {
 
     @Override
     public Optional<Message> find(MessageId id) {
-        Log log = logOfMessage.get(id);
-        return log == null ? Optional.empty() : log.find(id);
+        Place place = placeOf.get(id);
+        return place == null ? Optional.empty() : Optional.ofNullable(place.log().places.get(place.seq()));
     }
 
     @Override
@@ -136,11 +137,11 @@ public final class InMemoryMessages implements Messages {
     @Override
     public Optional<Message> update(MessageId id, UnaryOperator<Message> change) {
         Objects.requireNonNull(change, "change");
-        Log log = logOfMessage.get(id);
-        if (log == null) {
+        Place place = placeOf.get(id);
+        if (place == null) {
             return Optional.empty();
         }
-        Optional<Message> updated = log.update(id, change);
+        Optional<Message> updated = place.log().update(place.seq(), change);
         updated.map(Message::attachment).ifPresent(attachment -> index(attachment.id(), id));
         return updated;
     }
@@ -275,20 +276,22 @@ public final class InMemoryMessages implements Messages {
     private record SenderKey(UserId sender, String clientMessageId) {
     }
 
+    /** A stored message's log and seq. */
+    private record Place(Log log, long seq) {
+    }
+
     /** One conversation's messages by place ({@link Places}). Appends take the lock; reads never do. */
     private static final class Log {
         private final ReentrantLock appending = new ReentrantLock();
         private final Places places = new Places();
-        private final ConcurrentHashMap<MessageId, Long> seqOf = new ConcurrentHashMap<>();
 
-        Message append(MessageDraft draft, ConcurrentHashMap<MessageId, Log> logOfMessage) {
+        Message append(MessageDraft draft, ConcurrentHashMap<MessageId, Place> placeOf) {
             appending.lock();
             try {
-                if (logOfMessage.putIfAbsent(draft.id(), this) != null) {
+                Message message = draft.at(places.last() + 1);
+                if (placeOf.putIfAbsent(message.id(), new Place(this, message.seq())) != null) {
                     throw new IllegalArgumentException("a message with id " + draft.id() + " is already stored");
                 }
-                Message message = draft.at(places.last() + 1);
-                seqOf.put(message.id(), message.seq());
                 places.set(message.seq(), message);
                 return message;
             } finally {
@@ -296,27 +299,17 @@ public final class InMemoryMessages implements Messages {
             }
         }
 
-        void insert(Message message, ConcurrentHashMap<MessageId, Log> logOfMessage) {
+        void insert(Message message, ConcurrentHashMap<MessageId, Place> placeOf) {
             appending.lock();
             try {
-                logOfMessage.put(message.id(), this);
-                seqOf.put(message.id(), message.seq());
+                placeOf.put(message.id(), new Place(this, message.seq()));
                 places.set(message.seq(), message);
             } finally {
                 appending.unlock();
             }
         }
 
-        Optional<Message> find(MessageId id) {
-            Long seq = seqOf.get(id);
-            return seq == null ? Optional.empty() : Optional.ofNullable(places.get(seq));
-        }
-
-        Optional<Message> update(MessageId id, UnaryOperator<Message> change) {
-            Long seq = seqOf.get(id);
-            if (seq == null) {
-                return Optional.empty();
-            }
+        Optional<Message> update(long seq, UnaryOperator<Message> change) {
             // Optimistic: a change that lost a race is applied again to the newer message.
             while (true) {
                 Message current = places.get(seq);

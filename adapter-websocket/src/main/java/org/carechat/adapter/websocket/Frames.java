@@ -28,13 +28,7 @@ final class Frames {
 
     /** A frame answering the client frame {@code re} (null: answering none). */
     static String reply(WireJson json, String name, String re, JsonNode data) {
-        ObjectNode frame = NODES.objectNode();
-        frame.put("event", name);
-        if (re != null) {
-            frame.put("re", re);
-        }
-        frame.set("data", data == null ? NODES.objectNode() : data);
-        return encodable(json.write(frame));
+        return encodable(json.writeFrame(name, re, data));
     }
 
     /** An {@code error} frame; {@code retryAfterMs} only for {@code RATE_LIMITED}. */

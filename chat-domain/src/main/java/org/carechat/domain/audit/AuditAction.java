@@ -70,7 +70,10 @@ public enum AuditAction {
     /** An admin took a conversation's own retention period away: the deployment's applies again. */
     RETENTION_CLEAR;
 
+    /** The name on the wire, worked out once: it is written into every event and record that carries it. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

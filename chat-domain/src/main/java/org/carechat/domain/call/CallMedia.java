@@ -8,8 +8,11 @@ public enum CallMedia {
     AUDIO,
     VIDEO;
 
+    /** The name on the wire, worked out once: it is written into every event and record that carries it. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<CallMedia> parse(String value) {

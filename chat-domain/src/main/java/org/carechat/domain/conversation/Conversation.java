@@ -1,7 +1,10 @@
 package org.carechat.domain.conversation;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.carechat.domain.common.Require;
@@ -22,17 +25,19 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
         Require.nonNull(updatedAt, "updatedAt");
         Require.nonNegative(lastSeq, "lastSeq");
         participants = List.copyOf(participants);
-        if (participants.size() < 2 || participants.stream().distinct().count() != participants.size()) {
+        if (participants.size() < 2 || new HashSet<>(participants).size() != participants.size()) {
             throw new IllegalArgumentException("a conversation has at least two distinct participants");
-        }
-        Map<UserId, ParticipantState> copy = new LinkedHashMap<>();
-        for (UserId participant : participants) {
-            copy.put(participant, states.getOrDefault(participant, ParticipantState.INITIAL));
         }
         if (!participants.containsAll(states.keySet())) {
             throw new IllegalArgumentException("state for someone who is not a participant");
         }
-        states = Map.copyOf(copy);
+        @SuppressWarnings("unchecked")
+        Map.Entry<UserId, ParticipantState>[] entries = new Map.Entry[participants.size()];
+        for (int i = 0; i < entries.length; i++) {
+            UserId participant = participants.get(i);
+            entries[i] = Map.entry(participant, states.getOrDefault(participant, ParticipantState.INITIAL));
+        }
+        states = Map.ofEntries(entries);
     }
 
     /** A new direct conversation between two people, with nothing in it yet. */
@@ -65,7 +70,13 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
     }
 
     public List<UserId> othersThan(UserId user) {
-        return participants.stream().filter(p -> !p.equals(user)).toList();
+        List<UserId> others = new ArrayList<>(participants.size());
+        for (UserId participant : participants) {
+            if (!participant.equals(user)) {
+                others.add(participant);
+            }
+        }
+        return Collections.unmodifiableList(others);
     }
 
     /**
@@ -132,7 +143,7 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
     }
 
     private Conversation with(UserId user, ParticipantState state, long last, Instant updated) {
-        Map<UserId, ParticipantState> next = new LinkedHashMap<>(states);
+        Map<UserId, ParticipantState> next = new HashMap<>(states);
         next.put(user, state);
         return new Conversation(id, participants, next, last, createdAt, updated);
     }

@@ -11,8 +11,11 @@ public enum MessagePriority {
     ROUTINE,
     URGENT;
 
+    /** The name on the wire, worked out once: it is written into every event and record that carries it. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<MessagePriority> fromWire(String value) {

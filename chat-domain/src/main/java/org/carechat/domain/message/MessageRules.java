@@ -91,8 +91,14 @@ public record MessageRules(int maxTextLength, Duration editWindow, String urgent
 
     /** Blank to a reader: nothing but spaces (also no-break ones) and invisible format characters. */
     private static boolean isInvisible(String text) {
-        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.FORMAT);
+        for (int at = 0; at < text.length(); ) {
+            int cp = text.codePointAt(at);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT) {
+                return false;
+            }
+            at += Character.charCount(cp);
+        }
+        return true;
     }
 
     private String text(String content, boolean required) {

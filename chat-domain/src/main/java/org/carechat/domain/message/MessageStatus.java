@@ -17,7 +17,10 @@ public enum MessageStatus {
         return canMoveTo(next) ? next : this;
     }
 
+    /** The name on the wire, worked out once: it is written into every event and record that carries it. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }
