@@ -56,7 +56,11 @@ final class MessageRows {
             + " ORDER BY seq DESC LIMIT ?";
     static final String AFTER = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND seq > ?"
             + " ORDER BY seq LIMIT ?";
+    /** Messages of a type other than text, by the partial index messages_type (its predicate written out, so it serves). */
     static final String OF_TYPE = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND type = ?"
+            + " AND type <> 'TEXT' ORDER BY seq DESC LIMIT ?";
+    /** Text messages, which messages_type leaves out: the conversation's newest first, most of which are text. */
+    static final String OF_TYPE_TEXT = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND type = 'TEXT'"
             + " ORDER BY seq DESC LIMIT ?";
     static final String SEARCH = "SELECT " + COLUMNS + " FROM messages"
             + " WHERE conversation_id IN (SELECT value FROM json_each(?)) AND deleted = 0 AND instr(content_lower, ?) > 0"
@@ -156,6 +160,12 @@ final class MessageRows {
 
     static List<Message> ofType(Session session, ConversationId conversation, MessageType type, int limit)
             throws SQLException {
+        if (type == MessageType.TEXT) {
+            PreparedStatement statement = session.prepared(OF_TYPE_TEXT);
+            statement.setString(1, conversation.value());
+            statement.setInt(2, limit);
+            return list(statement);
+        }
         PreparedStatement statement = session.prepared(OF_TYPE);
         statement.setString(1, conversation.value());
         statement.setString(2, type.name());

@@ -34,7 +34,8 @@ final class Migrations {
             new Script(2, "V2__unreferenced_uploads.sql"),
             new Script(3, "V3__urgent_messages.sql"),
             new Script(4, "V4__urgent_follow_up.sql"),
-            new Script(5, "V5__retention.sql"));
+            new Script(5, "V5__retention.sql"),
+            new Script(6, "V6__type_index_without_text.sql"));
 
     private final List<Script> scripts;
 

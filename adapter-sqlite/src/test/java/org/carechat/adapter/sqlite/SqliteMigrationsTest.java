@@ -53,7 +53,7 @@ final class SqliteMigrationsTest {
             assertThat(store.messages().findByClientMessageId(PATIENT, "key-1")).contains(version1Messages.get(0));
             assertThat(store.messages().append(Drafts.text(3)).message().seq()).isEqualTo(3);
             List<Migrations.Applied> applied = store.writer().write("read the versions", Migrations::recorded);
-            assertThat(applied).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5);
+            assertThat(applied).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(applied.get(0).at()).isEqualTo(T0);
             assertThat(applied.get(1).at()).isAfter(T0);
         }
@@ -67,7 +67,7 @@ final class SqliteMigrationsTest {
             first = store.writer().write("read the versions", Migrations::recorded);
             store.messages().append(Drafts.text(1));
         }
-        assertThat(first).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5);
+        assertThat(first).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(first.get(0).at()).isEqualTo(first.get(1).at());
 
         try (SqliteStore again = SqliteStore.open(settings)) {
@@ -92,7 +92,7 @@ final class SqliteMigrationsTest {
                 .hasMessageContaining("newer CareChat").hasMessageContaining("99");
 
         try (Session session = connections(settings).writer()) {
-            assertThat(Migrations.recorded(session)).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 99);
+            assertThat(Migrations.recorded(session)).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6, 99);
         }
     }
 
@@ -113,7 +113,7 @@ final class SqliteMigrationsTest {
         }
         try (SqliteStore store = SqliteStore.open(settings)) {
             assertThat(store.writer().write("read the versions", Migrations::recorded))
-                    .extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5);
+                    .extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6);
         }
         assertThat(Files.size(settings.file())).isPositive();
     }

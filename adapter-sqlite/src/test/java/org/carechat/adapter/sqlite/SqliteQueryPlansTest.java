@@ -73,7 +73,7 @@ final class SqliteQueryPlansTest {
         }
 
         Map<String, List<String>> plans = plans(store, List.of(MessageRows.BEFORE, MessageRows.AFTER,
-                MessageRows.LAST_SEQ, MessageRows.BY_CLIENT_MESSAGE_ID, MessageRows.OF_TYPE));
+                MessageRows.LAST_SEQ, MessageRows.BY_CLIENT_MESSAGE_ID, MessageRows.OF_TYPE, MessageRows.OF_TYPE_TEXT));
 
         assertThat(plans.get(MessageRows.BEFORE))
                 .containsExactly("SEARCH messages USING INDEX messages_place (conversation_id=? AND seq<?)");
@@ -85,6 +85,9 @@ final class SqliteQueryPlansTest {
                 .containsExactly("SEARCH messages USING INDEX messages_client_message_id (sender_id=? AND client_message_id=?)");
         assertThat(plans.get(MessageRows.OF_TYPE))
                 .containsExactly("SEARCH messages USING INDEX messages_type (conversation_id=? AND type=?)");
+        // text messages are not in messages_type (one index fewer written per message): read back along the place
+        assertThat(plans.get(MessageRows.OF_TYPE_TEXT))
+                .containsExactly("SEARCH messages USING INDEX messages_place (conversation_id=?)");
     }
 
     @Test

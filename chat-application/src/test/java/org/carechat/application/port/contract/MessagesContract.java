@@ -456,7 +456,7 @@ public abstract class MessagesContract {
     void of_type_returns_messages_of_that_type_newest_first_up_to_the_limit() {
         Messages messages = create();
         Message call1 = messages.append(callDraft(FIRST, "call_1")).message();
-        messages.append(text(FIRST, PATIENT, "between"));
+        Message between = messages.append(text(FIRST, PATIENT, "between")).message();
         Message call2 = messages.append(callDraft(FIRST, "call_2")).message();
         Message image = messages.append(imageDraft(FIRST, PATIENT, "a_1", "look")).message();
         Message call3 = messages.append(callDraft(FIRST, "call_3")).message();
@@ -467,6 +467,9 @@ public abstract class MessagesContract {
         assertThat(messages.ofType(FIRST, MessageType.IMAGE, 10)).containsExactly(image);
         assertThat(messages.ofType(FIRST, MessageType.AUDIO, 10)).isEmpty();
         assertThat(messages.ofType(THIRD, MessageType.CALL, 10)).isEmpty();
+        Message last = messages.append(text(FIRST, PATIENT, "after")).message();
+        assertThat(messages.ofType(FIRST, MessageType.TEXT, 10)).containsExactly(last, between);
+        assertThat(messages.ofType(FIRST, MessageType.TEXT, 1)).containsExactly(last);
     }
 
     // ---- search ----
