@@ -159,6 +159,20 @@ final class ReceiptsTest {
     }
 
     @Test
+    void a_send_tells_messages_read_only_when_it_reads_someone_elses_message() {
+        fx.send(alicePhone, conversation, "First, with nothing before it");
+        fx.send(alicePhone, conversation, "Second, after my own");
+        assertThat(fx.inbox(adaDesk).events(MessagesRead.class)).as("nothing of Ada's was read").isEmpty();
+
+        sendFromAda(2);
+        fx.send(alicePhone, conversation, "Third, after two of Ada's");
+        fx.send(alicePhone, conversation, "Fourth, right after my third");
+
+        assertThat(fx.inbox(adaDesk).events(MessagesRead.class)).extracting(MessagesRead::upToSeq)
+                .as("the third reads Ada's two; the fourth reads nothing new").containsExactly(5L);
+    }
+
+    @Test
     void unread_counts_leave_muted_conversations_out_of_the_total() {
         ConversationId withNora = fx.open(fx.alice, fx.nora);
         sendFromAda(2);
