@@ -3,6 +3,7 @@ package org.carechat.wire;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.util.function.Consumer;
 import org.carechat.domain.message.MessageView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -78,11 +79,7 @@ public final class WireJson {
      * and no tree (the hot path of every send).
      */
     public String writeMessage(MessageView view) {
-        StringWriter text = new StringWriter(512);
-        try (JsonGenerator out = mapper.createGenerator(text)) {
-            WireResources.writeMessage(out, view);
-        }
-        return text.toString();
+        return streamed(512, out -> WireResources.writeMessage(out, view));
     }
 
     /**
@@ -90,8 +87,7 @@ public final class WireJson {
      * an empty object when null): the same text as writing that object as a tree, without building it.
      */
     public String writeFrame(String event, String re, JsonNode data) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator out = mapper.createGenerator(text)) {
+        return streamed(256, out -> {
             out.writeStartObject();
             out.writeStringProperty("event", event);
             if (re != null) {
@@ -105,6 +101,14 @@ public final class WireJson {
                 out.writeTree(data);
             }
             out.writeEndObject();
+        });
+    }
+
+    /** The text {@code body} writes with the streaming generator, into a buffer of {@code expected} characters to start. */
+    private String streamed(int expected, Consumer<JsonGenerator> body) {
+        StringWriter text = new StringWriter(expected);
+        try (JsonGenerator out = mapper.createGenerator(text)) {
+            body.accept(out);
         }
         return text.toString();
     }

@@ -305,7 +305,7 @@ public final class MongoChanges implements Changes {
             }
             Conversation conversation = ConversationMapper.fromDocument(stored);
             Message orphan = MessageMapper.fromDocument(found);
-            if (orphan.seq() != conversation.lastSeq() + 1) {
+            if (orphan.seq() != conversation.nextSeq()) {
                 return;
             }
             if (found.containsKey(MessageMapper.INSERTED_BY) && messages.updateOne(

@@ -35,7 +35,7 @@ final class SqliteMigrationsTest {
         Attachment unsent = new Attachment(AttachmentId.of("a_unsent"), PATIENT, "scan.png", "image/png", 20,
                 T0.plusSeconds(5));
         List<Message> version1Messages = new ArrayList<>();
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(Migrations.current().upTo(1).apply(session, T0)).containsExactly(1);
             for (Attachment upload : List.of(sent, unsent)) {
                 insertVersion1Upload(session, upload);
@@ -74,7 +74,7 @@ final class SqliteMigrationsTest {
             assertThat(again.writer().write("read the versions", Migrations::recorded)).isEqualTo(first);
             assertThat(again.messages().after(CONVERSATION, 0, 10)).extracting(Message::seq).containsExactly(1L);
         }
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(Migrations.current().apply(session, Instant.now())).isEmpty();
         }
     }
@@ -91,7 +91,7 @@ final class SqliteMigrationsTest {
         assertThatThrownBy(() -> SqliteStore.open(settings)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("newer CareChat").hasMessageContaining("99");
 
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(Migrations.recorded(session)).extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6, 99);
         }
     }
@@ -101,7 +101,7 @@ final class SqliteMigrationsTest {
         SqliteSettings settings = sqlite.freshSettings();
         Migrations broken = new Migrations(List.of(new Migrations.Script(1, "V1__chat.sql"),
                 new Migrations.Script(2, "V2__broken_for_tests.sql")));
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThatThrownBy(() -> broken.apply(session, T0)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("no_such_table");
             assertThat(tables(session)).as("nothing of version 1 either: one transaction").isEmpty();
@@ -116,11 +116,6 @@ final class SqliteMigrationsTest {
                     .extracting(Migrations.Applied::version).containsExactly(1, 2, 3, 4, 5, 6);
         }
         assertThat(Files.size(settings.file())).isPositive();
-    }
-
-    private static Connections connections(SqliteSettings settings) {
-        SqliteFiles.claim(settings.file()).close();
-        return new Connections(settings.file(), settings.durability(), settings.timeout(), StatementLog.NONE);
     }
 
     private static void insertVersion1Upload(Session session, Attachment upload) throws SQLException {

@@ -28,7 +28,7 @@ final class SqliteRetentionTest {
     @Test
     void a_file_of_version_3_gets_the_index_of_the_messages_due_and_keeps_its_messages() throws Exception {
         SqliteSettings settings = sqlite.freshSettings();
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(Migrations.current().upTo(3).apply(session, T0)).containsExactly(1, 2, 3);
             assertThat(indexes(session)).doesNotContain("messages_created");
         }
@@ -77,10 +77,5 @@ final class SqliteRetentionTest {
             }
         }
         return names;
-    }
-
-    private static Connections connections(SqliteSettings settings) {
-        SqliteFiles.claim(settings.file()).close();
-        return new Connections(settings.file(), settings.durability(), settings.timeout(), StatementLog.NONE);
     }
 }

@@ -17,7 +17,7 @@ final class SqliteTypeIndexTest {
     @Test
     void a_file_of_version_5_gets_the_partial_index_and_keeps_its_text_messages_found_by_type() throws Exception {
         SqliteSettings settings = sqlite.freshSettings();
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(Migrations.current().upTo(5).apply(session, Drafts.T0)).containsExactly(1, 2, 3, 4, 5);
             assertThat(indexSql(session)).doesNotContain("WHERE");
         }
@@ -25,7 +25,7 @@ final class SqliteTypeIndexTest {
         try (SqliteStore store = SqliteStore.open(settings)) {
             first = store.messages().append(Drafts.text(1)).message();
         }
-        try (Session session = connections(settings).writer()) {
+        try (Session session = TestSqlite.connections(settings).writer()) {
             assertThat(indexSql(session)).endsWith("WHERE type <> 'TEXT'");
         }
         try (SqliteStore store = SqliteStore.open(settings)) {
@@ -42,10 +42,5 @@ final class SqliteTypeIndexTest {
             assertThat(rows.next()).isTrue();
             return rows.getString(1);
         }
-    }
-
-    private static Connections connections(SqliteSettings settings) {
-        SqliteFiles.claim(settings.file()).close();
-        return new Connections(settings.file(), settings.durability(), settings.timeout(), StatementLog.NONE);
     }
 }

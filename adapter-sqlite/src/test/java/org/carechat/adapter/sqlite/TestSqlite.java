@@ -45,6 +45,15 @@ final class TestSqlite implements AfterEachCallback {
         }
     }
 
+    /**
+     * Connections to the file of {@code settings} as the store makes them, without opening the store (no migration
+     * runs): for a test that writes an older version of the file itself, or reads its schema.
+     */
+    static Connections connections(SqliteSettings settings) {
+        SqliteFiles.claim(settings.file()).close();
+        return new Connections(settings.file(), settings.durability(), settings.timeout(), StatementLog.NONE);
+    }
+
     /** Closes {@code store} after the test. */
     synchronized SqliteStore track(SqliteStore store) {
         stores.add(store);

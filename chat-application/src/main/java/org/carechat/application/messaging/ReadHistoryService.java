@@ -45,7 +45,7 @@ public final class ReadHistoryService implements ReadHistoryUseCase {
             List<Message> page = command.afterSeq() != null
                     ? messages.after(conversation.id(), command.afterSeq(), limit + 1)
                     // the newest page ends at the conversation's last message, as read: no later message than that
-                    : messages.before(conversation.id(), command.beforeSeq() == null ? conversation.lastSeq() + 1 : command.beforeSeq(), limit + 1);
+                    : messages.before(conversation.id(), command.beforeSeq() == null ? conversation.nextSeq() : command.beforeSeq(), limit + 1);
             boolean hasMore = page.size() > limit;
             List<Message> items = hasMore ? page.subList(0, limit) : page;
             return new HistoryPage(conversation.id(), views.messages(conversation, items), hasMore);

@@ -48,7 +48,7 @@ public final class MessageWriter {
             throw new IllegalArgumentException("the draft belongs to conversation " + draft.conversationId());
         }
         Conversation before = unit.current(read);
-        Message message = draft.at(before.lastSeq() + 1);
+        Message message = draft.at(before.nextSeq());
         Conversation after = before.withMessage(message);
         unit.store(null, message).store(read, after);
         MessageView view = new MessageView(message, after.statusOf(message));

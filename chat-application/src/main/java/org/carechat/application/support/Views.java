@@ -68,7 +68,7 @@ public final class Views {
                 .map(id -> canSend || id.equals(viewer.id()) ? person(id) : withoutPresence(id))
                 .toList();
         MessageView last = conversation.lastSeq() == 0 ? null
-                : messages.before(conversation.id(), conversation.lastSeq() + 1, 1).stream()
+                : messages.before(conversation.id(), conversation.nextSeq(), 1).stream()
                         .findFirst().map(message -> message(conversation, message)).orElse(null);
         ParticipantState state = conversation.stateOf(viewer.id());
         return new ConversationView(conversation, people, last, conversation.unreadCountFor(viewer.id()),

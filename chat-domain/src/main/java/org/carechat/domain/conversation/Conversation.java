@@ -57,6 +57,11 @@ public record Conversation(ConversationId id, List<UserId> participants, Map<Use
         return directKey(participants.get(0), participants.get(1));
     }
 
+    /** The seq the next message takes; every message stored so far comes before it. */
+    public long nextSeq() {
+        return lastSeq + 1;
+    }
+
     public boolean isParticipant(UserId user) {
         return states.containsKey(user);
     }

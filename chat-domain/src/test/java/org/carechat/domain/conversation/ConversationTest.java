@@ -65,6 +65,7 @@ class ConversationTest {
     void a_new_direct_conversation_is_empty_and_nobody_has_seen_anything() {
         assertThat(empty.participants()).containsExactly(PATIENT, DOCTOR);
         assertThat(empty.lastSeq()).isZero();
+        assertThat(empty.nextSeq()).isEqualTo(1);
         assertThat(empty.createdAt()).isEqualTo(T0);
         assertThat(empty.updatedAt()).isEqualTo(T0);
         assertThat(empty.stateOf(PATIENT)).isEqualTo(ParticipantState.INITIAL);
@@ -130,6 +131,7 @@ class ConversationTest {
         Conversation next = empty.withMessage(1, DOCTOR, at);
 
         assertThat(next.lastSeq()).isEqualTo(1);
+        assertThat(next.nextSeq()).isEqualTo(2);
         assertThat(next.updatedAt()).isEqualTo(at);
         assertThat(next.createdAt()).isEqualTo(T0);
     }
