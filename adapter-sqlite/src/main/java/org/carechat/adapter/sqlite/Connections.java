@@ -19,8 +19,11 @@ final class Connections {
     private static final int READER_CACHE_KIB = 8 * 1024;
     /** After a checkpoint, the write-ahead log is cut back to this size rather than left at its largest. */
     private static final long JOURNAL_SIZE_LIMIT = 64L * 1024 * 1024;
-    /** 40 MiB of log at the default page size of 4 KiB, below {@link #JOURNAL_SIZE_LIMIT}. */
-    private static final int CHECKPOINT_PAGES = 10_000;
+    /**
+     * The writer's own automatic checkpoint, only a bound should the {@link Checkpointer} fall behind or fail: 160
+     * MiB of log at the default page size of 4 KiB. A checkpoint on the writer holds every caller up meanwhile.
+     */
+    static final int WRITER_CHECKPOINT_PAGES = 40_000;
 
     private final String url;
     private final SqliteSettings.Durability durability;
@@ -37,12 +40,9 @@ final class Connections {
     Session writer() throws SQLException {
         SQLiteConfig config = common(WRITER_CACHE_KIB);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(durability == SqliteSettings.Durability.FULL
-                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.setSynchronous(synchronous());
         config.setJournalSizeLimit((int) Math.min(Integer.MAX_VALUE, JOURNAL_SIZE_LIMIT));
-        // the log is copied back into the file every CHECKPOINT_PAGES pages instead of every 1,000: the pages a
-        // message rewrites (the ends of the indexes, its conversation) are copied once for many commits
-        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(CHECKPOINT_PAGES));
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(WRITER_CHECKPOINT_PAGES));
         Session session = new Session(config.createConnection(url), log);
         try {
             String mode = queryText(session, "PRAGMA journal_mode");
@@ -57,10 +57,23 @@ final class Connections {
         }
     }
 
+    /** The {@link Checkpointer}'s connection: it writes only into the file, what the log holds. */
+    Session checkpointer() throws SQLException {
+        SQLiteConfig config = common(READER_CACHE_KIB);
+        config.setSynchronous(synchronous());
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+        return new Session(config.createConnection(url), log);
+    }
+
     Session reader() throws SQLException {
         SQLiteConfig config = common(READER_CACHE_KIB);
         config.setReadOnly(true);
         return new Session(config.createConnection(url), log);
+    }
+
+    private SQLiteConfig.SynchronousMode synchronous() {
+        return durability == SqliteSettings.Durability.FULL
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL;
     }
 
     private SQLiteConfig common(int cacheKib) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +48,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteFiles files;
     private final Connections connections;
     private final SqliteWriter writer;
+    private final Checkpointer checkpointer;
     private final Readers readers;
     private final SqliteConversations conversations;
     private final SqliteMessages messages;
@@ -59,11 +61,12 @@ public final class SqliteStore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteStore(SqliteSettings settings, SqliteFiles files, Connections connections, SqliteWriter writer,
-                        Readers readers, CommittedPeople people) {
+                        Checkpointer checkpointer, Readers readers, CommittedPeople people) {
         this.settings = settings;
         this.files = files;
         this.connections = connections;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.readers = readers;
         this.conversations = new SqliteConversations(writer, readers);
         this.messages = new SqliteMessages(writer, readers);
@@ -86,21 +89,32 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     static SqliteStore open(SqliteSettings settings, StatementLog log) {
+        return open(settings, log, Checkpointer.INTERVAL);
+    }
+
+    /** As {@link #open(SqliteSettings)}, the log copied into the file every {@code checkpointInterval} in which there were writes. */
+    static SqliteStore open(SqliteSettings settings, StatementLog log, Duration checkpointInterval) {
         Objects.requireNonNull(settings, "settings");
         SqliteFiles files = SqliteFiles.claim(settings.file());
         Connections connections = new Connections(settings.file(), settings.durability(), settings.timeout(), log);
         Session writerSession = null;
+        Session checkpointSession = null;
         Readers readers = null;
         try {
             writerSession = connections.writer();
             Migrations.current().apply(writerSession, Instant.now());
             CommittedPeople people = CommittedPeople.load(writerSession);
             readers = Readers.open(connections, READERS, settings.timeout());
-            return new SqliteStore(settings, files, connections, new SqliteWriter(writerSession, settings.timeout()),
-                    readers, people);
+            checkpointSession = connections.checkpointer();
+            SqliteWriter writer = new SqliteWriter(writerSession, settings.timeout());
+            return new SqliteStore(settings, files, connections, writer,
+                    new Checkpointer(checkpointSession, writer, checkpointInterval), readers, people);
         } catch (SQLException | RuntimeException e) {
             if (readers != null) {
                 readers.close();
+            }
+            if (checkpointSession != null) {
+                checkpointSession.close();
             }
             if (writerSession != null) {
                 writerSession.close();
@@ -274,6 +288,7 @@ public final class SqliteStore implements AutoCloseable {
         }
         try {
             readers.close();
+            checkpointer.close();
             writer.close();
         } finally {
             files.close();

@@ -1,6 +1,7 @@
 package org.carechat.adapter.sqlite;
 
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carechat.application.port.StoreUnavailableException;
@@ -54,6 +57,11 @@ final class SqliteWriter implements AutoCloseable {
     private final long timeoutNanos;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Pending<Void> stop = new Pending<>("stop", unused -> null);
+    /** Asks the thread to copy the rest of the log into the file between two transactions ({@link Checkpointer}). */
+    private final Pending<Void> checkpoint = new Pending<>("finish a checkpoint", unused -> null);
+    private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+    /** Transactions committed since the store opened. */
+    private final AtomicLong commits = new AtomicLong();
     private final BatchCounter counter = new BatchCounter(MAX_BATCH);
     private final Object admission = new Object();
     private final Thread thread;
@@ -125,6 +133,24 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
+    /** How many transactions were committed since the store opened. */
+    long commits() {
+        return commits.get();
+    }
+
+    /**
+     * Asks the writer to copy what the log still holds into the file after its current transaction (at once when
+     * it has none), on its own connection, between two transactions: so the log, wholly copied, is written over
+     * from its beginning by the next one. Asking again before it did is asking once.
+     */
+    void finishCheckpoint() {
+        synchronized (admission) {
+            if (!closed && checkpointQueued.compareAndSet(false, true)) {
+                queue.add(checkpoint);
+            }
+        }
+    }
+
     BatchStatistics statistics() {
         return counter.snapshot();
     }
@@ -167,6 +193,7 @@ final class SqliteWriter implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping = batch.remove(stop);
+            boolean copyTheLog = batch.remove(checkpoint);
             try {
                 apply(batch);
             } catch (RuntimeException | Error e) {
@@ -174,6 +201,10 @@ final class SqliteWriter implements AutoCloseable {
                 for (Pending<?> pending : batch) {
                     pending.answer.completeExceptionally(e);
                 }
+            }
+            if (copyTheLog) {
+                checkpointQueued.set(false);
+                copyTheLog();
             }
             batch.clear();
         }
@@ -199,6 +230,7 @@ final class SqliteWriter implements AutoCloseable {
         int lost = inOneTransaction(live, outcomes);
         if (lost == COMMITTED) {
             counter.record(live.size());
+            commits.incrementAndGet();
             recovered();
             for (Outcome outcome : outcomes) {
                 committed(outcome);
@@ -270,6 +302,7 @@ final class SqliteWriter implements AutoCloseable {
                 outcome = Outcome.of(pending.work.apply(session));
                 control("COMMIT");
                 counter.record(1);
+                commits.incrementAndGet();
                 recovered();
                 committed(outcome);
             } catch (Throwable e) {
@@ -280,6 +313,19 @@ final class SqliteWriter implements AutoCloseable {
             outcome = failure(pending, e);
         }
         pending.finish(outcome);
+    }
+
+    /**
+     * A passive checkpoint between two transactions: it copies the little the {@link Checkpointer}'s pass left; it
+     * does not wait when that pass is still running (SQLite answers busy at once), and a failure only leaves the
+     * log longer.
+     */
+    private void copyTheLog() {
+        try (Statement statement = session.connection().createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "the writer's checkpoint did not run", e);
+        }
     }
 
     /** Runs a transaction boundary, prepared once: parsing one costs more than running it. */
