@@ -25,7 +25,7 @@ final class Checkpointer implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMillis(250);
     /** Passes in a row at most, before the writer is asked to copy what is left. */
     private static final int MAX_ROUNDS = 6;
-    /** A pass that copied no more frames than this leaves the writer a rest it copies in about a millisecond. */
+    /** A pass that copied no more frames than this (a MiB at most) leaves the writer a small rest to copy. */
     private static final long SMALL_REST = 256;
     private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
 
@@ -34,7 +34,7 @@ final class Checkpointer implements AutoCloseable {
     private final long intervalNanos;
     private final Thread thread;
     private volatile boolean closed;
-    private long copiedUpTo = -1;
+    private long commitsAtLastPass = -1;
     private boolean failing;
 
     Checkpointer(Session session, SqliteWriter writer, Duration interval) {
@@ -50,10 +50,10 @@ final class Checkpointer implements AutoCloseable {
         while (!closed) {
             LockSupport.parkNanos(this, intervalNanos);
             long commits = writer.commits();
-            if (closed || commits == copiedUpTo) {
+            if (closed || commits == commitsAtLastPass) {
                 continue;
             }
-            copiedUpTo = commits;
+            commitsAtLastPass = commits;
             if (copyWhileTheWriterWrites()) {
                 writer.finishCheckpoint();
             }
