@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Counts what each commit carried, for {@link BatchStatistics}; the writer records, anyone may read. */
+/**
+ * Counts what each commit carried, for {@link BatchStatistics}, and every commit since the store opened (which a
+ * reset leaves alone); the writer records, anyone may read.
+ */
 final class BatchCounter {
     private final long[] buckets;
     private final int maxBatch;
     private long commits;
+    private long committedSinceOpen;
     private long operations;
     private int largest;
 
@@ -20,9 +24,15 @@ final class BatchCounter {
 
     synchronized void record(int batch) {
         commits++;
+        committedSinceOpen++;
         operations += batch;
         largest = Math.max(largest, batch);
         buckets[bucketOf(batch)]++;
+    }
+
+    /** Transactions committed since the store opened, whatever was reset meanwhile. */
+    synchronized long committedSinceOpen() {
+        return committedSinceOpen;
     }
 
     synchronized BatchStatistics snapshot() {

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * never blocks the writer or a reader. What the writer committed meanwhile is left in the log, and SQLite starts
  * the log over from its beginning only once all of it is copied: so passes follow each other while each still
  * had much to copy, and then the writer is asked to copy the small rest itself, between two transactions
- * ({@link SqliteWriter#finishCheckpoint()}), and the log is rewritten in place instead of growing. Should this thread fall behind or fail, the writer's own automatic checkpoint, set
- * much further out, still bounds the log.
+ * ({@link SqliteWriter#finishCheckpoint()}), and the log is rewritten in place instead of growing. Should this
+ * thread fall behind or fail, the writer's own automatic checkpoint, set much further out, still bounds the log.
  */
 final class Checkpointer implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMillis(250);

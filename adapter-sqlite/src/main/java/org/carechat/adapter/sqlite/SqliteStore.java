@@ -92,7 +92,10 @@ public final class SqliteStore implements AutoCloseable {
         return open(settings, log, Checkpointer.INTERVAL);
     }
 
-    /** As {@link #open(SqliteSettings)}, the log copied into the file every {@code checkpointInterval} in which there were writes. */
+    /**
+     * As {@link #open(SqliteSettings)}, the log copied into the file every {@code checkpointInterval} in which there
+     * were writes.
+     */
     static SqliteStore open(SqliteSettings settings, StatementLog log, Duration checkpointInterval) {
         Objects.requireNonNull(settings, "settings");
         SqliteFiles files = SqliteFiles.claim(settings.file());

@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carechat.application.port.StoreUnavailableException;
@@ -60,8 +59,6 @@ final class SqliteWriter implements AutoCloseable {
     /** Asks the thread to copy the rest of the log into the file between two transactions ({@link Checkpointer}). */
     private final Pending<Void> checkpoint = new Pending<>("finish a checkpoint", unused -> null);
     private final AtomicBoolean checkpointQueued = new AtomicBoolean();
-    /** Transactions committed since the store opened. */
-    private final AtomicLong commits = new AtomicLong();
     private final BatchCounter counter = new BatchCounter(MAX_BATCH);
     private final Object admission = new Object();
     private final Thread thread;
@@ -135,7 +132,7 @@ final class SqliteWriter implements AutoCloseable {
 
     /** How many transactions were committed since the store opened. */
     long commits() {
-        return commits.get();
+        return counter.committedSinceOpen();
     }
 
     /**
@@ -230,7 +227,6 @@ final class SqliteWriter implements AutoCloseable {
         int lost = inOneTransaction(live, outcomes);
         if (lost == COMMITTED) {
             counter.record(live.size());
-            commits.incrementAndGet();
             recovered();
             for (Outcome outcome : outcomes) {
                 committed(outcome);
@@ -302,8 +298,7 @@ final class SqliteWriter implements AutoCloseable {
                 outcome = Outcome.of(pending.work.apply(session));
                 control("COMMIT");
                 counter.record(1);
-                commits.incrementAndGet();
-                recovered();
+                    recovered();
                 committed(outcome);
             } catch (Throwable e) {
                 outcome = failure(pending, e);
