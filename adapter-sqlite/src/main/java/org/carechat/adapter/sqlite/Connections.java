@@ -11,7 +11,7 @@ import org.sqlite.SQLiteConfig;
  * wait for it, nor it for them) and syncs as the durability asks; readers' connections are read-only. Every
  * connection waits for a lock at most the store's timeout ({@code busy_timeout}) instead of failing at once:
  * with one writer, a lock is only ever held briefly (SQLite's own recovery of the log, a checkpoint), and a
- * caller never sees "database is locked".
+ * caller never sees "database is locked". The writer's connection zeroes what it deletes ({@code secure_delete}).
  */
 final class Connections {
     /** The page cache of the writer, in KiB: the indexes a write walks stay in memory. */
@@ -43,6 +43,9 @@ final class Connections {
         config.setSynchronous(synchronous());
         config.setJournalSizeLimit((int) Math.min(Integer.MAX_VALUE, JOURNAL_SIZE_LIMIT));
         config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(WRITER_CHECKPOINT_PAGES));
+        // what a deletion, a purge or an edit takes out of a row is written over with zeros, not left in the
+        // page's free space for anyone with a copy of the file to read
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "on");
         Session session = new Session(config.createConnection(url), log);
         try {
             String mode = queryText(session, "PRAGMA journal_mode");
