@@ -1,8 +1,6 @@
 package org.carechat.adapter.sqlite;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -86,10 +84,8 @@ final class Checkpointer implements AutoCloseable {
      * counted from the log's beginning), or null when it failed.
      */
     private long[] pass() {
-        try (Statement statement = session.connection().createStatement();
-             ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            // busy (0 or 1), frames in the log, frames copied into the file
-            long[] frames = row.next() ? new long[] {row.getLong(2), row.getLong(3)} : new long[] {0, 0};
+        try {
+            long[] frames = session.checkpointPassive();
             if (failing) {
                 failing = false;
                 LOG.info("checkpoints work again");

@@ -63,6 +63,20 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * A passive checkpoint on this connection: it copies what it can of the log into the file without waiting for
+     * the writer or a reader. Answers the frames in the log and how many of them are now copied into the file (both
+     * counted from the log's beginning). On a statement of its own, closed with its answer, and not counted by the
+     * {@link StatementLog}, which counts what a change runs.
+     */
+    long[] checkpointPassive() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            // busy (0 or 1), frames in the log, frames copied into the file
+            return row.next() ? new long[] {row.getLong(2), row.getLong(3)} : new long[] {0, 0};
+        }
+    }
+
     Connection connection() {
         return connection;
     }

@@ -1,7 +1,6 @@
 package org.carechat.adapter.sqlite;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,7 +297,7 @@ final class SqliteWriter implements AutoCloseable {
                 outcome = Outcome.of(pending.work.apply(session));
                 control("COMMIT");
                 counter.record(1);
-                    recovered();
+                recovered();
                 committed(outcome);
             } catch (Throwable e) {
                 outcome = failure(pending, e);
@@ -316,8 +315,8 @@ final class SqliteWriter implements AutoCloseable {
      * log longer.
      */
     private void copyTheLog() {
-        try (Statement statement = session.connection().createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        try {
+            session.checkpointPassive();
         } catch (SQLException e) {
             LOG.log(Level.FINE, "the writer's checkpoint did not run", e);
         }
